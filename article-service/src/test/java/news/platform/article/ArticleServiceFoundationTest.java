@@ -1,0 +1,9 @@
+package news.platform.article;
+
+import news.platform.testsupport.ServiceFoundationContract;
+import news.platform.testsupport.ServiceIntegrationTest;
+
+@ServiceIntegrationTest
+class ArticleServiceFoundationTest extends ServiceFoundationContract {
+
+}

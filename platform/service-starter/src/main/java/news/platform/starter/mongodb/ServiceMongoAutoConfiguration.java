@@ -1,0 +1,45 @@
+package news.platform.starter.mongodb;
+
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The service's own database ({@code spring.mongodb.database}, else the URI's database) as a bean,
+ * so store classes take a {@code MongoDatabase} and never see another service's data.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class)
+@ConditionalOnClass(MongoClient.class)
+public class ServiceMongoAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(MongoClient.class)
+	@ConditionalOnMissingBean
+	MongoDatabase serviceMongoDatabase(MongoClient client, MongoProperties properties) {
+		return client.getDatabase(properties.getMongoClientDatabase());
+	}
+
+	/**
+	 * The driver waits 30 s for a server by default; a request should fail fast instead and let
+	 * readiness report MongoDB down.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer failFastServerSelection() {
+		return settings -> settings.applyToClusterSettings(cluster -> {
+			if (cluster.build().getServerSelectionTimeout(TimeUnit.MILLISECONDS) == 30_000) {
+				cluster.serverSelectionTimeout(5, TimeUnit.SECONDS);
+			}
+		});
+	}
+
+}

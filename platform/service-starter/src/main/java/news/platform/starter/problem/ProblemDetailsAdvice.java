@@ -1,0 +1,310 @@
+package news.platform.starter.problem;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where a service's exceptions become RFC 9457 problem documents. Every body
+ * names the offending field where there is one, and no body leaks internals: unexpected errors
+ * answer a generic 500 with the trace id that finds the logged stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
+		ProblemDetail body = Problems.of(problem.status(), problem.slug(), problem.title(), problem.getMessage(),
+				request);
+		return respond(problem.status(), Problems.withErrors(body, problem.fieldErrors()));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+		List<ApiProblem.FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map(violation -> new ApiProblem.FieldError(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
+			.toList();
+		return validationProblem(errors, request);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return respond(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+				"Your role does not allow this request.", request));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
+		return respond(HttpStatus.UNAUTHORIZED, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+				"Authentication required", "A valid bearer token is required.", request));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"The request failed unexpectedly; the trace id finds it in the logs.", request);
+		log.error("Unexpected error on {} {} (traceId {})", request.getMethod(), request.getRequestURI(),
+				body.getProperties().get("traceId"), ex);
+		return respond(HttpStatus.INTERNAL_SERVER_ERROR, body);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(validationProblem(fieldErrors(ex.getBindingResult()), servletRequest(request)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ApiProblem.FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new ApiProblem.FieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		return asObject(validationProblem(errors, servletRequest(request)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		HttpServletRequest servletRequest = servletRequest(request);
+		Throwable cause = ex.getMostSpecificCause();
+		ProblemDetail body;
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String field = jsonPath(unknown);
+			body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+					"The field '" + field + "' is not part of this request.", servletRequest),
+					List.of(new ApiProblem.FieldError(field, "unknown field")));
+		}
+		else if (cause instanceof InvalidFormatException invalid) {
+			String field = jsonPath(invalid);
+			body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+					"The value of '" + field + "' cannot be read as " + invalid.getTargetType().getSimpleName()
+							+ ".",
+					servletRequest), List.of(new ApiProblem.FieldError(field, "invalid value")));
+		}
+		else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+			String field = jsonPath(mismatched);
+			body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+					"The value of '" + field + "' has the wrong JSON type.", servletRequest),
+					List.of(new ApiProblem.FieldError(field, "wrong JSON type")));
+		}
+		else {
+			body = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+					"The request body is not readable JSON of the expected shape.", servletRequest);
+		}
+		return asObject(respond(HttpStatus.BAD_REQUEST, body));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+						"Content-Type " + ex.getContentType() + " is not accepted here; use one of "
+								+ ex.getSupportedMediaTypes() + ".",
+						servletRequest(request))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(respond(HttpStatus.NOT_ACCEPTABLE,
+				Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+						"No representation matches the Accept header; available: " + ex.getSupportedMediaTypes()
+								+ ".",
+						servletRequest(request))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ResponseEntity<ProblemDetail> response = respond(HttpStatus.METHOD_NOT_ALLOWED,
+				Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+						ex.getMethod() + " is not supported here.", servletRequest(request)));
+		if (ex.getSupportedHttpMethods() != null) {
+			return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+				.allow(ex.getSupportedHttpMethods().toArray(new org.springframework.http.HttpMethod[0]))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(response.getBody());
+		}
+		return asObject(response);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return asObject(respond(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+				"No resource at this path.", servletRequest(request))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(respond(HttpStatus.BAD_REQUEST,
+				Problems.withErrors(
+						Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter", "Missing parameter",
+								"The query parameter '" + ex.getParameterName() + "' is required.",
+								servletRequest(request)),
+						List.of(new ApiProblem.FieldError(ex.getParameterName(), "required")))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+		return asObject(respond(HttpStatus.BAD_REQUEST,
+				Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+						"The value of '" + field + "' is not valid.", servletRequest(request)),
+						List.of(new ApiProblem.FieldError(field, "invalid value")))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(
+			org.springframework.web.bind.ServletRequestBindingException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException missingHeader) {
+			return asObject(respond(HttpStatus.BAD_REQUEST,
+					Problems.withErrors(
+							Problems.of(HttpStatus.BAD_REQUEST, "missing-header", "Missing header",
+									"The header '" + missingHeader.getHeaderName() + "' is required.",
+									servletRequest(request)),
+							List.of(new ApiProblem.FieldError(missingHeader.getHeaderName(), "required")))));
+		}
+		return super.handleServletRequestBindingException(ex, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return asObject(respond(HttpStatus.CONTENT_TOO_LARGE,
+				Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+						"The upload exceeds the allowed size.", servletRequest(request))));
+	}
+
+	/** Whatever Spring MVC answered by itself still gets the platform's type, instance and trace id. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType() != null
+				&& "about:blank".equals(problem.getType().toString())) {
+			HttpServletRequest servletRequest = servletRequest(request);
+			ProblemDetail enriched = Problems.of(statusCode, slugFor(statusCode), problem.getTitle(),
+					problem.getDetail(), servletRequest);
+			return ResponseEntity.status(statusCode)
+				.headers(headers)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(enriched);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<ProblemDetail> validationProblem(List<ApiProblem.FieldError> errors,
+			HttpServletRequest request) {
+		String detail = errors.isEmpty() ? "The request is not valid."
+				: errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
+		ProblemDetail body = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Request is not valid",
+				detail, request);
+		return respond(HttpStatus.UNPROCESSABLE_CONTENT, Problems.withErrors(body, errors));
+	}
+
+	private static List<ApiProblem.FieldError> fieldErrors(BindingResult result) {
+		var fields = result.getFieldErrors()
+			.stream()
+			.map(error -> new ApiProblem.FieldError(error.getField(), error.getDefaultMessage()));
+		var globals = result.getGlobalErrors()
+			.stream()
+			.map(error -> new ApiProblem.FieldError(error.getObjectName(), error.getDefaultMessage()));
+		return java.util.stream.Stream.concat(fields, globals).toList();
+	}
+
+	static String jsonPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+	}
+
+	private static String slugFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "bad-request";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			case 503 -> "unavailable";
+			default -> "http-" + status.value();
+		};
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return request instanceof NativeWebRequest nativeRequest
+				? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+	}
+
+	static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail body) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ResponseEntity<Object> asObject(ResponseEntity<? extends Object> response) {
+		return (ResponseEntity) response;
+	}
+
+}

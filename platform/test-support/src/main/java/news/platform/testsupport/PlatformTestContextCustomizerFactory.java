@@ -1,0 +1,43 @@
+package news.platform.testsupport;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Points a {@link ServiceIntegrationTest} context at the shared test MongoDB and the test token
+ * issuer. Values that exist only at run time (a port, a temp file) cannot sit in the annotation.
+ */
+class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		return TestContextAnnotationUtils.hasAnnotation(testClass, ServiceIntegrationTest.class)
+				? new PlatformTestContextCustomizer() : null;
+	}
+
+	private record PlatformTestContextCustomizer() implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("platformTestInfrastructure", Map.of(
+						"spring.mongodb.uri", TestMongo.connectionString(),
+						"spring.security.oauth2.resourceserver.jwt.public-key-location",
+						TestTokens.publicKeyPemFile().toUri().toString(),
+						"spring.security.oauth2.resourceserver.jwt.audiences", TestTokens.AUDIENCE,
+						"platform.security.issuer", TestTokens.ISSUER)));
+		}
+
+	}
+
+}
