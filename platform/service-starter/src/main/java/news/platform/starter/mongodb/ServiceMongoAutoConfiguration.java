@@ -26,7 +26,12 @@ public class ServiceMongoAutoConfiguration {
 	@ConditionalOnBean(MongoClient.class)
 	@ConditionalOnMissingBean
 	MongoDatabase serviceMongoDatabase(MongoClient client, MongoProperties properties) {
-		return client.getDatabase(properties.getMongoClientDatabase());
+		String database = properties.getMongoClientDatabase();
+		if (database == null || database.isBlank()) {
+			throw new IllegalStateException(
+					"No MongoDB database name: set spring.mongodb.database in the service's application.yml");
+		}
+		return client.getDatabase(database);
 	}
 
 	/**

@@ -17,8 +17,13 @@ class OneLineFailureReporter implements FailureAnalysisReporter {
 
 	@Override
 	public void report(FailureAnalysis analysis) {
-		log.error("Cannot start: {}. Action: {}.", analysis.getDescription().strip(),
-				analysis.getAction().strip());
+		log.error("Cannot start: {}. Action: {}.", sentence(analysis.getDescription()), sentence(analysis.getAction()));
+	}
+
+	/** Boot's own analyses span lines and end with a period; the report is one line. */
+	private static String sentence(String text) {
+		String oneLine = text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+		return oneLine.endsWith(".") ? oneLine.substring(0, oneLine.length() - 1) : oneLine;
 	}
 
 }
