@@ -3,6 +3,10 @@ package news.platform.testsupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +28,9 @@ public abstract class ServiceFoundationContract {
 
 	@Value("${spring.application.name}")
 	protected String applicationName;
+
+	@Autowired
+	private MongoDatabase database;
 
 	protected String api(String path) {
 		return "http://localhost:" + this.port + path;
@@ -50,6 +57,15 @@ public abstract class ServiceFoundationContract {
 		assertThat(liveness.json().path("components").has("mongo"))
 			.as("liveness must not depend on MongoDB: %s", liveness.body())
 			.isFalse();
+	}
+
+	@Test
+	void readinessStaysUpOnceTheDatabaseHoldsData() {
+		// the embedded server refused Boot's own MongoDB health check once a database existed
+		this.database.getCollection("readiness_probe").insertOne(new Document("probe", true));
+		Http.Response readiness = Http.get(management("/actuator/health/readiness"));
+		assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+		assertThat(readiness.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,13 +13,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The service's own database ({@code spring.mongodb.database}, else the URI's database) as a bean,
  * so store classes take a {@code MongoDatabase} and never see another service's data.
  */
-@AutoConfiguration(after = MongoAutoConfiguration.class)
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
 @ConditionalOnClass(MongoClient.class)
 public class ServiceMongoAutoConfiguration {
 
@@ -32,6 +36,27 @@ public class ServiceMongoAutoConfiguration {
 					"No MongoDB database name: set spring.mongodb.database in the service's application.yml");
 		}
 		return client.getDatabase(database);
+	}
+
+	/**
+	 * Readiness asks the service's own database for a {@code ping}. Boot's indicator (same bean
+	 * name, so it backs off) sends {@code hello} in a way the embedded server refuses once a
+	 * database exists, which would mark every local service unready; {@code ping} answers the same
+	 * question on both servers.
+	 */
+	@Bean
+	@ConditionalOnBean(MongoClient.class)
+	@ConditionalOnMissingBean(name = "mongoHealthIndicator")
+	HealthIndicator mongoHealthIndicator(MongoDatabase database) {
+		return () -> {
+			try {
+				database.runCommand(new Document("ping", 1));
+				return Health.up().withDetail("database", database.getName()).build();
+			}
+			catch (RuntimeException ex) {
+				return Health.down(ex).build();
+			}
+		};
 	}
 
 	/**

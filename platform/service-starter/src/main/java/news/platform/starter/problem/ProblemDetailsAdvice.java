@@ -108,26 +108,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		HttpServletRequest servletRequest = servletRequest(request);
-		Throwable cause = ex.getMostSpecificCause();
+		JacksonException jackson = firstWithPath(ex);
 		ProblemDetail body;
-		if (cause instanceof UnrecognizedPropertyException unknown) {
+		if (jackson instanceof UnrecognizedPropertyException unknown) {
 			String field = jsonPath(unknown);
 			body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
 					"The field '" + field + "' is not part of this request.", servletRequest),
 					List.of(new ApiProblem.FieldError(field, "unknown field")));
 		}
-		else if (cause instanceof InvalidFormatException invalid) {
-			String field = jsonPath(invalid);
+		else if (jackson != null) {
+			// a wrong JSON type, an unknown enum constant, or a value the target type refused
+			// (a time without an offset): all name the field
+			String field = jsonPath(jackson);
+			String reason = jackson instanceof InvalidFormatException invalid
+					? "cannot be read as " + invalid.getTargetType().getSimpleName()
+					: jackson instanceof MismatchedInputException ? "has the wrong JSON type" : "is not valid";
 			body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-					"The value of '" + field + "' cannot be read as " + invalid.getTargetType().getSimpleName()
-							+ ".",
-					servletRequest), List.of(new ApiProblem.FieldError(field, "invalid value")));
-		}
-		else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-			String field = jsonPath(mismatched);
-			body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-					"The value of '" + field + "' has the wrong JSON type.", servletRequest),
-					List.of(new ApiProblem.FieldError(field, "wrong JSON type")));
+					"The value of '" + field + "' " + reason + ".", servletRequest),
+					List.of(new ApiProblem.FieldError(field, "invalid value")));
 		}
 		else {
 			body = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
@@ -256,6 +254,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(error -> new ApiProblem.FieldError(error.getObjectName(), error.getDefaultMessage()));
 		return java.util.stream.Stream.concat(fields, globals).toList();
+	}
+
+	/** The outermost Jackson exception that knows where in the document it happened. */
+	private static JacksonException firstWithPath(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				return jackson;
+			}
+		}
+		return null;
 	}
 
 	static String jsonPath(JacksonException ex) {
