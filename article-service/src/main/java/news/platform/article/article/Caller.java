@@ -1,0 +1,50 @@
+package news.platform.article.article;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is asking, from the validated token: the subject and the platform roles. */
+public record Caller(String subject, Set<String> roles) {
+
+	public static final Caller ANONYMOUS = new Caller(null, Set.of());
+
+	/** The system itself (the scheduler): acts with editor rights. */
+	public static final Caller SYSTEM = new Caller("system:scheduler", Set.of("editor"));
+
+	public static Caller current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
+				|| "anonymousUser".equals(authentication.getName())) {
+			return ANONYMOUS;
+		}
+		Set<String> roles = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(authority -> authority.startsWith("ROLE_"))
+			.map(authority -> authority.substring(5))
+			.collect(Collectors.toUnmodifiableSet());
+		return new Caller(authentication.getName(), roles);
+	}
+
+	public boolean isEditor() {
+		return this.roles.contains("editor") || this.roles.contains("admin");
+	}
+
+	public boolean isStaff() {
+		return isEditor() || this.roles.contains("journalist");
+	}
+
+	public boolean isAdmin() {
+		return this.roles.contains("admin");
+	}
+
+	/** Editors see everything; a journalist sees their own articles in any state. */
+	public boolean canSeeUnpublished(Article article) {
+		return isEditor() || (this.roles.contains("journalist") && this.subject.equals(article.ownerId()));
+	}
+
+}

@@ -1,0 +1,155 @@
+package news.platform.article.importing;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import news.platform.article.article.Article;
+import news.platform.article.article.ArticleEditing;
+import news.platform.article.article.ArticleInput;
+import news.platform.article.article.Caller;
+import news.platform.article.article.StaffArticleView;
+import news.platform.article.article.Versions;
+import news.platform.article.ninjs.NinjsMapper;
+import news.platform.starter.problem.ApiProblem;
+
+/**
+ * Creates a draft from a pasted plain text or an agency's ninjs item. Everything an import
+ * proposes goes through the same rules and the same single write as a draft typed by hand.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/articles", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Import", description = "Staff only: plain text or IPTC ninjs 2.x in, a DRAFT out")
+class ImportController {
+
+	private static final MediaType NINJS = MediaType.parseMediaType(NinjsMapper.MEDIA_TYPE);
+
+	private final ArticleEditing editing;
+
+	private final JsonMapper json;
+
+	ImportController(ArticleEditing editing, JsonMapper json) {
+		this.editing = editing;
+		this.json = json;
+		NinjsMapper.preload();
+	}
+
+	/**
+	 * One handler for both formats: with {@code @RequestBody(required = false)} Spring matches an
+	 * empty body to every {@code consumes}, so two methods would be ambiguous exactly for the
+	 * request that must answer 422.
+	 */
+	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, NinjsMapper.MEDIA_TYPE })
+	@Operation(summary = "Import an article as a draft owned by the caller: pasted plain text or an IPTC ninjs 2.x item",
+			description = "text/plain (UTF-8): paragraphs from blank lines or runs of spaces, pull-quote subheadings as "
+					+ "heading blocks, a '>>' teaser as a related link; the headline is proposed from the text when "
+					+ "not given. application/ninjs+json: validated against the official ninjs 2.1 schema (422 lists "
+					+ "each violation by JSON path); only text is kept, no markup survives.")
+	ResponseEntity<StaffArticleView> importDraft(@RequestBody(required = false) byte[] body,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE) String contentType,
+			@Parameter(description = "Headline; for text, proposed from the first sentence when absent") @RequestParam(required = false) String headline,
+			@Parameter(description = "Section; overrides a ninjs item's own") @RequestParam(required = false) String section,
+			@Parameter(description = "Tags (repeat the parameter or separate by commas); added to a ninjs item's own") @RequestParam(required = false) List<String> tags) {
+		String text = utf8(body, contentType);
+		if (!MediaType.parseMediaType(contentType).isCompatibleWith(NINJS)) {
+			return created(PlainTextImport.parse(text, headline), section, tags);
+		}
+		ImportedDraft draft = NinjsMapper.fromNinjs(ninjsDocument(text));
+		String given = PlainTextImport.givenHeadline(headline);
+		return created(given.isEmpty() ? draft : draft.withHeadline(given), section, tags);
+	}
+
+	private JsonNode ninjsDocument(String text) {
+		if (text.isBlank()) {
+			throw ApiProblem.invalidField("$", "a ninjs document is required");
+		}
+		try {
+			return this.json.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw ApiProblem.badRequest("malformed-json", "Malformed JSON", "The body is not JSON: " + ex.getOriginalMessage())
+				.withFieldError("$", "not JSON");
+		}
+	}
+
+	private ResponseEntity<StaffArticleView> created(ImportedDraft draft, String section, List<String> tags) {
+		LinkedHashSet<String> allTags = new LinkedHashSet<>(draft.tags());
+		if (tags != null) {
+			tags.stream().map(String::strip).filter((tag) -> !tag.isEmpty()).forEach(allTags::add);
+		}
+		String chosenSection = (section != null && !section.isBlank()) ? section.strip() : draft.section();
+		ArticleInput input = new ArticleInput(null, draft.language(), draft.headline(), draft.standfirst(),
+				draft.blocks(), draft.authors(), chosenSection, new ArrayList<>(allTags), draft.source(), null, null,
+				null, null);
+		Article article = this.editing.create(input, Caller.current());
+		return ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))
+			.eTag(Versions.etag(article.revision()))
+			.cacheControl(CacheControl.noStore())
+			.body(StaffArticleView.of(article));
+	}
+
+	/**
+	 * The body as text: only UTF-8 is accepted (a declared other charset is 415), and bytes that
+	 * are not UTF-8 are refused (400) rather than stored as replacement characters.
+	 */
+	static String utf8(byte[] body, String contentType) {
+		Charset declared = charset(contentType);
+		if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !declared.equals(StandardCharsets.US_ASCII)) {
+			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
+					"Send the text as UTF-8 (charset=utf-8), not " + declared.name() + ".")
+				.withFieldError("Content-Type", "charset must be utf-8");
+		}
+		if (body == null || body.length == 0) {
+			return "";
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw ApiProblem.badRequest("invalid-encoding", "Invalid encoding", "The request body is not valid UTF-8.")
+				.withFieldError("text", "not valid UTF-8");
+		}
+	}
+
+	private static Charset charset(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.getCharset();
+		}
+		catch (RuntimeException ex) {
+			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
+					"The Content-Type charset is not known.")
+				.withFieldError("Content-Type", "unknown charset");
+		}
+	}
+
+}

@@ -1,0 +1,201 @@
+package news.platform.article.reader;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import news.platform.article.article.Article;
+import news.platform.article.article.ArticleCommits;
+import news.platform.article.article.ArticleProperties;
+import news.platform.article.article.ArticleSaved;
+import news.platform.article.article.Articles;
+import news.platform.article.article.SlugClaims;
+import news.platform.article.feed.FeedEvent;
+import news.platform.article.feed.FeedListener;
+import news.platform.article.ninjs.NinjsArticle;
+import news.platform.article.ninjs.NinjsMapper;
+
+/**
+ * Hot published articles as ready-to-send bytes: the JSON once, gzipped once, each with its own
+ * strong ETag, so a hit costs no serialisation and no compression. A write invalidates the entry
+ * at once on the replica that took it; other replicas invalidate when the feed event arrives.
+ */
+@Component
+class ReaderCache implements FeedListener {
+
+	private static final Duration LONGEST_LIFE = Duration.ofMinutes(10);
+
+	private final Articles articles;
+
+	private final SlugClaims slugs;
+
+	private final ArticleCommits commits;
+
+	private final JsonMapper json;
+
+	private final Cache<String, Entry> byId;
+
+	private final Cache<String, String> slugToId;
+
+	private final Cache<String, Entry> ninjsById;
+
+	ReaderCache(Articles articles, SlugClaims slugs, ArticleCommits commits, JsonMapper json,
+			ArticleProperties properties) {
+		this.articles = articles;
+		this.slugs = slugs;
+		this.commits = commits;
+		this.json = json;
+		this.byId = Caffeine.newBuilder()
+			.maximumSize(properties.cache().maxEntries())
+			.expireAfter(new UntilCommentsClose())
+			.build();
+		this.slugToId = Caffeine.newBuilder().maximumSize(properties.cache().maxEntries() * 2L).build();
+		// the agency-exchange representation is asked for far less: a smaller cache of its own
+		this.ninjsById = Caffeine.newBuilder()
+			.maximumSize(Math.max(1, properties.cache().maxEntries() / 10))
+			.expireAfter(new UntilCommentsClose())
+			.build();
+	}
+
+	/** The response for one published article, identity and gzip, each with its ETag. */
+	record Entry(String id, String slug, byte[] identity, String etag, byte[] gzip, String gzipEtag,
+			long lastModified, Instant commentsCloseAt) {
+	}
+
+	/** Empty when the article is not visible to readers (draft, scheduled, unpublished, gone). */
+	Optional<Entry> byId(String id) {
+		Entry entry = this.byId.getIfPresent(id);
+		if (entry != null) {
+			return Optional.of(entry);
+		}
+		Instant now = this.commits.now();
+		// computed under the cache's lock for this key, so an invalidation that races the fill wins
+		return Optional.ofNullable(this.byId.get(id, key -> load(key, now)));
+	}
+
+	/** The IPTC ninjs representation of a published article, with its own ETags. */
+	Optional<Entry> ninjsById(String id) {
+		Entry entry = this.ninjsById.getIfPresent(id);
+		if (entry != null) {
+			return Optional.of(entry);
+		}
+		Instant now = this.commits.now();
+		return Optional.ofNullable(this.ninjsById.get(id, key -> {
+			Article article = this.articles.find(key).filter(a -> a.visibleAt(now)).orElse(null);
+			return article == null ? null : entry(article, ninjs(article), now);
+		}));
+	}
+
+	byte[] ninjs(Article article) {
+		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(NinjsArticle.of(article, null, null)));
+	}
+
+	/** The article id a slug leads to (current or old slug); the caller compares the slugs. */
+	Optional<String> idForSlug(String slug) {
+		String id = this.slugToId.getIfPresent(slug);
+		if (id != null) {
+			return Optional.of(id);
+		}
+		Optional<String> claimed = this.slugs.find(slug).map(SlugClaims.Claim::articleId);
+		claimed.ifPresent(found -> this.slugToId.put(slug, found));
+		return claimed;
+	}
+
+	/** Whether {@code slug} is an old slug of this article (a stale claim is not). */
+	boolean isPreviousSlug(String id, String slug) {
+		return this.articles.find(id).map(a -> a.previousSlugs().contains(slug)).orElse(false);
+	}
+
+	void invalidate(String id) {
+		this.byId.invalidate(id);
+		this.ninjsById.invalidate(id);
+		this.slugToId.asMap().values().removeIf(id::equals);
+	}
+
+	@EventListener
+	void onSaved(ArticleSaved saved) {
+		invalidate(saved.article().id());
+	}
+
+	@Override
+	public void onEvent(FeedEvent event) {
+		invalidate(event.articleId());
+	}
+
+	private Entry load(String id, Instant now) {
+		Article article = this.articles.find(id).filter(a -> a.visibleAt(now)).orElse(null);
+		if (article == null) {
+			return null;
+		}
+		return entry(article, this.json.writeValueAsBytes(ReaderArticle.of(article, now)), now);
+	}
+
+	private static Entry entry(Article article, byte[] identity, Instant now) {
+		String id = article.id();
+		byte[] gzip = gzip(identity);
+		String hash = sha256(identity);
+		return new Entry(id, article.slug(), identity, "\"" + hash + "\"", gzip, "\"" + hash + "-gz\"",
+				article.updatedAt().toEpochMilli(), article.commentsOpenAt(now) ? article.commentsCloseAt() : null);
+	}
+
+	private static byte[] gzip(byte[] bytes) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An entry whose "comments open" flips at a known time lives only until then. */
+	private static final class UntilCommentsClose implements Expiry<String, Entry> {
+
+		@Override
+		public long expireAfterCreate(String key, Entry entry, long currentTime) {
+			long longest = LONGEST_LIFE.toNanos();
+			if (entry.commentsCloseAt() == null) {
+				return longest;
+			}
+			long untilClose = Duration.between(Instant.now(), entry.commentsCloseAt()).toNanos();
+			return Math.max(0, Math.min(longest, untilClose));
+		}
+
+		@Override
+		public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, entry, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package news.platform.article.revision;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import news.platform.article.article.Article;
+import news.platform.article.article.ArticleEditing;
+import news.platform.article.article.Caller;
+import news.platform.article.article.StaffArticleView;
+import news.platform.starter.problem.ApiProblem;
+
+/** Revisions of an article, for staff who may see it: list, read one back, diff two. */
+@RestController
+@RequestMapping(path = "/api/v1/articles/{id}/revisions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Revisions")
+class RevisionController {
+
+	private static final int MAX_LISTED = 200;
+
+	private final Revisions revisions;
+
+	private final ArticleEditing editing;
+
+	RevisionController(Revisions revisions, ArticleEditing editing) {
+		this.revisions = revisions;
+		this.editing = editing;
+	}
+
+	record RevisionSummary(long revision, Instant savedAt, String savedBy, String action, String status,
+			String headline) {
+	}
+
+	record RevisionView(long revision, Instant savedAt, String savedBy, String action, StaffArticleView article) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The newest 200 revisions, newest first (staff who may see the article)")
+	List<RevisionSummary> list(@PathVariable String id) {
+		Article current = staffRead(id);
+		return this.revisions.list(current, MAX_LISTED)
+			.stream()
+			.map(r -> new RevisionSummary(r.revision(), r.savedAt(), r.savedBy(), r.action(),
+					r.article().status().name(), r.article().headline()))
+			.toList();
+	}
+
+	@GetMapping("/{revision}")
+	@Operation(summary = "One revision as it was saved")
+	RevisionView read(@PathVariable String id, @PathVariable long revision) {
+		Revisions.Revision found = find(staffRead(id), revision, "revision");
+		return new RevisionView(found.revision(), found.savedAt(), found.savedBy(), found.action(),
+				StaffArticleView.of(found.article()));
+	}
+
+	@GetMapping("/diff")
+	@Operation(summary = "Field changes and a block-level text diff between two revisions")
+	RevisionDiff.Diff diff(@PathVariable String id, @RequestParam long from, @RequestParam long to) {
+		Article current = staffRead(id);
+		Revisions.Revision a = find(current, from, "from");
+		Revisions.Revision b = find(current, to, "to");
+		return RevisionDiff.between(from, a.article(), to, b.article());
+	}
+
+	private Revisions.Revision find(Article current, long revision, String field) {
+		if (revision < 1 || revision > current.revision()) {
+			throw ApiProblem.notFound("Revision", "Article " + current.id() + " has revisions 1 to "
+					+ current.revision() + ".").withFieldError(field, "no such revision");
+		}
+		return this.revisions.find(current, revision)
+			.orElseThrow(() -> ApiProblem.notFound("Revision", "Revision " + revision + " is not stored."));
+	}
+
+	private Article staffRead(String id) {
+		Caller caller = Caller.current();
+		if (!caller.isStaff()) {
+			throw ArticleEditing.notFound(id);
+		}
+		return this.editing.readForStaff(id, caller);
+	}
+
+}

@@ -1,0 +1,248 @@
+package news.platform.article.search;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public lists and search of published articles, answered from the search index alone (never
+ * MongoDB). Responses carry a strong ETag of their exact bytes, per representation (identity or
+ * gzip, compressed here so the tag matches what is sent), and a short CDN-friendly
+ * {@code Cache-Control}.
+ */
+@RestController
+@RequestMapping("/api/v1/articles")
+class ArticleListController {
+
+	// Below this, gzip's header costs more than it saves.
+	private static final int GZIP_MIN_BYTES = 1024;
+
+	private final ArticleIndex index;
+
+	private final JsonMapper json;
+
+	private final String cacheControl;
+
+	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties) {
+		this.index = index;
+		this.json = json;
+		this.cacheControl = properties.cacheControl();
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Published articles, newest first, by keyset pages",
+			description = "Served from the search index. Unknown or malformed parameters answer 400 /problems/invalid-parameter naming the parameter.")
+	@Parameter(name = "section", in = ParameterIn.QUERY, description = "section, case- and diacritic-insensitive")
+	@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
+	@Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
+	@Parameter(name = "language", in = ParameterIn.QUERY, description = "language code, e.g. hr")
+	@Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
+	@Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
+	@Parameter(name = "fields", in = ParameterIn.QUERY,
+			description = "comma-separated: id,slug,headline,standfirst,section,tags,authors,language,publishedAt,heroMediaId (search also: highlights)")
+	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-50, default 20; above 50 is refused (400)")
+	@Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+	@Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "ETag of a previous response: 304 if unchanged")
+	ResponseEntity<byte[]> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
+					required = false) String ifNoneMatch,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
+					required = false) String acceptEncoding) {
+		ListParameters request = ListParameters.forList(parameters);
+		ArticleIndex.Page page = this.index
+			.list(new ArticleIndex.ListQuery(request.filters(), request.limit(), request.cursor()));
+		return respond(page, request.fields(), ifNoneMatch, acceptEncoding);
+	}
+
+	@GetMapping(path = "/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Full-text search of published articles (Croatian-aware), by relevance, with highlighted snippets",
+			description = "Every word must occur; headline hits rank over standfirst over body; newer first on ties. Snippets are HTML-escaped with hits in <mark>.")
+	@Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "words to find, at most 500 characters")
+	@Parameter(name = "section", in = ParameterIn.QUERY, description = "section, case- and diacritic-insensitive")
+	@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
+	@Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
+	@Parameter(name = "language", in = ParameterIn.QUERY, description = "language code, e.g. hr")
+	@Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
+	@Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
+	@Parameter(name = "fields", in = ParameterIn.QUERY,
+			description = "comma-separated: id,slug,headline,standfirst,section,tags,authors,language,publishedAt,heroMediaId (search also: highlights)")
+	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-50, default 20; above 50 is refused (400)")
+	@Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+	@Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "ETag of a previous response: 304 if unchanged")
+	ResponseEntity<byte[]> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
+					required = false) String ifNoneMatch,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
+					required = false) String acceptEncoding) {
+		ListParameters request = ListParameters.forSearch(parameters);
+		ArticleIndex.Page page = this.index.search(
+				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor()));
+		return respond(page, request.fields(), ifNoneMatch, acceptEncoding);
+	}
+
+	private ResponseEntity<byte[]> respond(ArticleIndex.Page page, Set<String> fields, String ifNoneMatch,
+			String acceptEncoding) {
+		byte[] body = serialize(page, fields);
+		boolean gzip = body.length >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding);
+		String etag = "\"" + hash(body) + (gzip ? "-gz" : "") + "\"";
+		HttpHeaders headers = new HttpHeaders();
+		headers.setETag(etag);
+		headers.setCacheControl(this.cacheControl);
+		headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+		if (matches(ifNoneMatch, etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+		}
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		if (gzip) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+			body = gzip(body);
+		}
+		return ResponseEntity.ok().headers(headers).body(body);
+	}
+
+	private byte[] serialize(ArticleIndex.Page page, Set<String> fields) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + page.items().size() * 512);
+		try (JsonGenerator generator = this.json.createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeName("items");
+			generator.writeStartArray();
+			for (ArticleIndex.Hit hit : page.items()) {
+				writeHit(generator, hit, fields);
+			}
+			generator.writeEndArray();
+			generator.writeName("nextCursor");
+			if (page.next() == null) {
+				generator.writeNull();
+			}
+			else {
+				generator.writeString(page.next().encode());
+			}
+			generator.writeEndObject();
+		}
+		return out.toByteArray();
+	}
+
+	private static void writeHit(JsonGenerator generator, ArticleIndex.Hit hit, Set<String> fields) {
+		generator.writeStartObject();
+		for (String field : fields) {
+			switch (field) {
+				case "id" -> generator.writeStringProperty("id", hit.id());
+				case "slug" -> generator.writeStringProperty("slug", hit.slug());
+				case "headline" -> generator.writeStringProperty("headline", hit.headline());
+				case "standfirst" -> generator.writeStringProperty("standfirst", hit.standfirst());
+				case "section" -> generator.writeStringProperty("section", hit.section());
+				case "language" -> generator.writeStringProperty("language", hit.language());
+				case "heroMediaId" -> generator.writeStringProperty("heroMediaId", hit.heroMediaId());
+				case "publishedAt" -> generator.writeStringProperty("publishedAt", hit.publishedAt().toString());
+				case "tags" -> {
+					generator.writeName("tags");
+					generator.writeStartArray();
+					for (String tag : hit.tags()) {
+						generator.writeString(tag);
+					}
+					generator.writeEndArray();
+				}
+				case "authors" -> {
+					generator.writeName("authors");
+					generator.writeStartArray();
+					for (SearchDocument.Author author : hit.authors()) {
+						generator.writeStartObject();
+						generator.writeStringProperty("id", author.id());
+						generator.writeStringProperty("name", author.name());
+						generator.writeEndObject();
+					}
+					generator.writeEndArray();
+				}
+				case ListParameters.HIGHLIGHTS -> {
+					generator.writeName(ListParameters.HIGHLIGHTS);
+					generator.writeStartObject();
+					for (Map.Entry<String, String> highlight : hit.highlights().entrySet()) {
+						generator.writeStringProperty(highlight.getKey(), highlight.getValue());
+					}
+					generator.writeEndObject();
+				}
+				default -> throw new IllegalStateException("field not in the allow-list: " + field);
+			}
+		}
+		generator.writeEndObject();
+	}
+
+	static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String candidate : ifNoneMatch.split(",")) {
+			String tag = candidate.strip();
+			if (tag.equals("*")) {
+				return true;
+			}
+			// If-None-Match compares weakly (RFC 9110 13.1.2)
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			if (tag.equals(etag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.strip().split(";");
+			if (parts[0].strip().equalsIgnoreCase("gzip")) {
+				return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+			}
+		}
+		return false;
+	}
+
+	private static String hash(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] gzip(byte[] body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+		try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192)) {
+			zip.write(body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+}

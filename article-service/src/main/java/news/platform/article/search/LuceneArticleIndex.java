@@ -1,0 +1,612 @@
+package news.platform.article.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ArticleIndex} as a Lucene index in a local directory. Writes are visible to the next
+ * request at once (the searcher is refreshed before a write returns) and reach the disk at the
+ * next periodic commit; what a crash loses in between is rebuilt or re-fed from MongoDB.
+ */
+final class LuceneArticleIndex implements ArticleIndex, Closeable {
+
+	private static final Logger log = LoggerFactory.getLogger(LuceneArticleIndex.class);
+
+	static final String ID = "id";
+
+	static final String HEADLINE = "headline";
+
+	static final String STANDFIRST = "standfirst";
+
+	static final String BODY = "body";
+
+	static final String PUBLISHED_AT = "publishedAt";
+
+	static final String VISIBLE_FROM = "visibleFrom";
+
+	// Keyword fields for filters hold folded values; the list item keeps what readers see.
+	private static final String KEY_SECTION = "section";
+
+	private static final String KEY_TAG = "tag";
+
+	private static final String KEY_AUTHOR = "author";
+
+	private static final String KEY_LANGUAGE = "language";
+
+	private static final float HEADLINE_BOOST = 3f;
+
+	private static final float STANDFIRST_BOOST = 1.5f;
+
+	private static final int MAX_QUERY_TERMS = 32;
+
+	// everything a list item shows, packed by ListItemCodec
+	private static final String ITEM = "item";
+
+	private static final String[] HIGHLIGHTED = { HEADLINE, STANDFIRST, BODY };
+
+	private static final Sort LIST_SORT = new Sort(new SortField(PUBLISHED_AT, SortField.Type.LONG, true),
+			new SortField(ID, SortField.Type.STRING, true));
+
+	private static final Sort SEARCH_SORT = new Sort(SortField.FIELD_SCORE,
+			new SortField(PUBLISHED_AT, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING, true));
+
+	// Offsets in the postings let the highlighter find hits without analysing the text again.
+	private static final FieldType TEXT = textType();
+
+	private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", "… ",
+			true);
+
+
+	private final Path path;
+
+	private final Analyzer analyzer = new CroatianAnalyzer();
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService committer;
+
+	// Writes share the read side; a rebuild's swap takes the write side, so no reader ever sees
+	// the index between the old content's removal and the new content's arrival.
+	private final ReadWriteLock swap = new ReentrantReadWriteLock();
+
+	private final Object rebuildLock = new Object();
+
+	// Writes that arrive while a rebuild reads the source; replayed over the rebuilt content.
+	private volatile Map<String, Optional<SearchDocument>> writesDuringRebuild;
+
+	private final boolean temporary;
+
+	private static final String FEED_SEQ = "feedSeq";
+
+	// The last feed event applied; committed with the index content it describes, so after a
+	// crash the index resumes the feed exactly where its files stand.
+	private volatile long feedSeq;
+
+	LuceneArticleIndex(Path path, Clock clock, Duration commitInterval, boolean temporary) {
+		this.path = path;
+		this.temporary = temporary;
+		this.clock = clock;
+		try {
+			Files.createDirectories(path);
+			this.directory = FSDirectory.open(path);
+			this.writer = new IndexWriter(this.directory, writerConfig(this.analyzer));
+			this.searchers = new SearcherManager(this.writer, true, true, null);
+			this.feedSeq = committedFeedSeq(this.writer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot open the search index at " + path, ex);
+		}
+		this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "search-index-commit");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = Math.max(100, commitInterval.toMillis());
+		this.committer.scheduleWithFixedDelay(this::commitQuietly, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	@Override
+	public void upsert(SearchDocument document) {
+		Map<String, Optional<SearchDocument>> pending = this.writesDuringRebuild;
+		if (pending != null) {
+			pending.put(document.id(), Optional.of(document));
+		}
+		write(() -> this.writer.updateDocument(new Term(ID, document.id()), toDocument(document)));
+	}
+
+	@Override
+	public void delete(String articleId) {
+		Map<String, Optional<SearchDocument>> pending = this.writesDuringRebuild;
+		if (pending != null) {
+			pending.put(articleId, Optional.empty());
+		}
+		write(() -> this.writer.deleteDocuments(new Term(ID, articleId)));
+	}
+
+	@Override
+	public Page list(ListQuery query) {
+		Query filters = filters(query.filters(), null);
+		return page(filters, LIST_SORT, query.limit(), query.cursor(), PageCursor.Kind.LIST, null);
+	}
+
+	@Override
+	public Page search(SearchQuery query) {
+		Query text = textQuery(query.text());
+		if (text == null) {
+			return new Page(List.of(), null);
+		}
+		return page(filters(query.filters(), text), SEARCH_SORT, query.limit(), query.cursor(),
+				PageCursor.Kind.SEARCH, text);
+	}
+
+	@Override
+	public long rebuild(Stream<SearchDocument> documents) {
+		synchronized (this.rebuildLock) {
+			Path staging = this.path.resolveSibling(this.path.getFileName() + ".rebuild");
+			this.writesDuringRebuild = new ConcurrentHashMap<>();
+			try {
+				deleteRecursively(staging);
+				long count = 0;
+				// Built aside so that a failure half-way leaves the live index as it was.
+				try (Directory stagingDirectory = FSDirectory.open(staging);
+						IndexWriter stagingWriter = new IndexWriter(stagingDirectory, writerConfig(this.analyzer))) {
+					Iterator<SearchDocument> iterator = documents.iterator();
+					while (iterator.hasNext()) {
+						SearchDocument document = iterator.next();
+						stagingWriter.updateDocument(new Term(ID, document.id()), toDocument(document));
+						count++;
+					}
+					stagingWriter.commit();
+				}
+				swapIn(staging);
+				return count;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("search index rebuild failed", ex);
+			}
+			finally {
+				this.writesDuringRebuild = null;
+				try {
+					deleteRecursively(staging);
+				}
+				catch (IOException ex) {
+					log.warn("could not remove the rebuild staging directory {}", staging, ex);
+				}
+			}
+		}
+	}
+
+	@Override
+	public long count() {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.committer.shutdownNow();
+		try {
+			this.searchers.close();
+			commitWithPosition();
+		}
+		finally {
+			this.writer.close();
+			this.directory.close();
+			if (this.temporary) {
+				deleteRecursively(this.path.getParent());
+			}
+		}
+	}
+
+	/** The last feed event whose effect this index holds, or -1 when it never followed the feed. */
+	long feedPosition() {
+		return this.feedSeq;
+	}
+
+	void feedApplied(long seq) {
+		this.feedSeq = Math.max(this.feedSeq, seq);
+	}
+
+	void commit() {
+		try {
+			commitWithPosition();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void swapIn(Path staging) throws IOException {
+		this.swap.writeLock().lock();
+		try (Directory stagingDirectory = FSDirectory.open(staging)) {
+			this.writer.deleteAll();
+			this.writer.addIndexes(stagingDirectory);
+			Map<String, Optional<SearchDocument>> pending = this.writesDuringRebuild;
+			this.writesDuringRebuild = null;
+			for (Map.Entry<String, Optional<SearchDocument>> write : pending.entrySet()) {
+				Term id = new Term(ID, write.getKey());
+				if (write.getValue().isPresent()) {
+					this.writer.updateDocument(id, toDocument(write.getValue().get()));
+				}
+				else {
+					this.writer.deleteDocuments(id);
+				}
+			}
+			commitWithPosition();
+			this.searchers.maybeRefreshBlocking();
+		}
+		finally {
+			this.swap.writeLock().unlock();
+		}
+	}
+
+	private void commitWithPosition() throws IOException {
+		this.writer.setLiveCommitData(Map.of(FEED_SEQ, Long.toString(this.feedSeq)).entrySet());
+		this.writer.commit();
+	}
+
+	private static long committedFeedSeq(IndexWriter writer) {
+		Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+		if (data != null) {
+			for (Map.Entry<String, String> entry : data) {
+				if (FEED_SEQ.equals(entry.getKey())) {
+					return Long.parseLong(entry.getValue());
+				}
+			}
+		}
+		return -1;
+	}
+
+	private void write(IndexWrite write) {
+		this.swap.readLock().lock();
+		try {
+			write.run();
+			this.searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("search index write failed", ex);
+		}
+		finally {
+			this.swap.readLock().unlock();
+		}
+	}
+
+	private void commitQuietly() {
+		try {
+			if (this.writer.hasUncommittedChanges() || this.feedSeq != committedFeedSeq(this.writer)) {
+				commitWithPosition();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("search index commit failed; retrying at the next interval", ex);
+		}
+	}
+
+	private Page page(Query query, Sort sort, int limit, PageCursor cursor, PageCursor.Kind kind, Query highlight) {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				FieldDoc after = cursor == null ? null : after(cursor, searcher);
+				TopFieldDocs top = searcher.searchAfter(after, query, limit + 1, sort, false);
+				int count = Math.min(limit, top.scoreDocs.length);
+				Map<String, String[]> highlights = highlight == null || count == 0 ? Map.of()
+						: highlight(searcher, highlight, top, count);
+				List<Hit> items = new ArrayList<>(count);
+				for (int i = 0; i < count; i++) {
+					items.add(hit(searcher, top.scoreDocs[i].doc, highlights, i));
+				}
+				PageCursor next = null;
+				if (top.scoreDocs.length > limit) {
+					next = cursorOf((FieldDoc) top.scoreDocs[limit - 1], kind);
+				}
+				return new Page(items, next);
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// The cursor's own document sorts equal on every field; a doc id past every real one makes
+	// Lucene treat it as already returned, so the next page starts strictly after it.
+	private static FieldDoc after(PageCursor cursor, IndexSearcher searcher) {
+		int doc = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
+		BytesRef id = new BytesRef(cursor.id());
+		Object[] values = cursor.kind() == PageCursor.Kind.LIST ? new Object[] { cursor.publishedAt(), id }
+				: new Object[] { cursor.score(), cursor.publishedAt(), id };
+		return new FieldDoc(doc, Float.NaN, values);
+	}
+
+	private static PageCursor cursorOf(FieldDoc last, PageCursor.Kind kind) {
+		Object[] values = last.fields;
+		if (kind == PageCursor.Kind.LIST) {
+			return new PageCursor(kind, 0f, (Long) values[0], ((BytesRef) values[1]).utf8ToString());
+		}
+		return new PageCursor(kind, (Float) values[0], (Long) values[1], ((BytesRef) values[2]).utf8ToString());
+	}
+
+	private Map<String, String[]> highlight(IndexSearcher searcher, Query query, TopDocs top, int count)
+			throws IOException {
+		TopDocs shown = new TopDocs(new TotalHits(count, TotalHits.Relation.EQUAL_TO),
+				Arrays.copyOf(top.scoreDocs, count));
+		UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, this.analyzer)
+			.withFormatter(FORMATTER)
+			// plain term offsets from the postings: the query is only term queries, so the costlier
+			// per-document Weight.matches() adds nothing
+			.withWeightMatches(false)
+			// passages end at full stops: the JDK's sentence iterator took more than half of a
+			// search's time at 100,000 articles, and a snippet needs no linguistic precision
+			.withBreakIterator(() -> LengthGoalBreakIterator
+				.createClosestToLength(new CustomSeparatorBreakIterator('.'), 160, 0.5f))) {
+
+			@Override
+			protected BreakIterator getBreakIterator(String field) {
+				// a headline is one passage, whatever its punctuation
+				return BODY.equals(field) ? super.getBreakIterator(field) : new WholeBreakIterator();
+			}
+
+		};
+		return highlighter.highlightFields(HIGHLIGHTED, query, shown, new int[] { 1, 1, 2 });
+	}
+
+	private static Hit hit(IndexSearcher searcher, int doc, Map<String, String[]> highlights, int position)
+			throws IOException {
+		Map<String, String> marked = new LinkedHashMap<>();
+		for (String field : HIGHLIGHTED) {
+			String[] values = highlights.get(field);
+			String value = values == null ? null : values[position];
+			// headline and standfirst only when they hold a hit; the body always has a snippet
+			if (value != null && !value.isEmpty() && (BODY.equals(field) || value.contains("<mark>"))) {
+				marked.put(field, value);
+			}
+		}
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+		BinaryDocValues items = leaf.reader().getBinaryDocValues(ITEM);
+		if (items == null || !items.advanceExact(doc - leaf.docBase)) {
+			throw new IllegalStateException("search index document without its list item: rebuild the index");
+		}
+		return ListItemCodec.decode(items.binaryValue(), marked);
+	}
+
+	private Query filters(Filters filters, Query text) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		if (text != null) {
+			query.add(text, Occur.MUST);
+		}
+		else {
+			query.add(new MatchAllDocsQuery(), Occur.MUST);
+		}
+		// The embargo, on every query: whole seconds so the filter repeats and can be cached.
+		long now = this.clock.instant().getEpochSecond() * 1000 + 999;
+		query.add(LongPoint.newRangeQuery(VISIBLE_FROM, Long.MIN_VALUE, now), Occur.FILTER);
+		Filters f = filters == null ? Filters.NONE : filters;
+		keyword(query, KEY_SECTION, f.section());
+		keyword(query, KEY_TAG, f.tag());
+		keyword(query, KEY_LANGUAGE, f.language());
+		if (f.author() != null) {
+			BooleanQuery.Builder author = new BooleanQuery.Builder();
+			author.add(new TermQuery(new Term(KEY_AUTHOR, f.author())), Occur.SHOULD);
+			author.add(new TermQuery(new Term(KEY_AUTHOR, CroatianAnalyzer.fold(f.author()))), Occur.SHOULD);
+			query.add(author.build(), Occur.FILTER);
+		}
+		if (f.from() != null || f.to() != null) {
+			long from = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();
+			long to = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli() - 1;
+			query.add(LongPoint.newRangeQuery(PUBLISHED_AT, from, to), Occur.FILTER);
+		}
+		return query.build();
+	}
+
+	private static void keyword(BooleanQuery.Builder query, String field, String value) {
+		if (value != null) {
+			query.add(new TermQuery(new Term(field, CroatianAnalyzer.fold(value))), Occur.FILTER);
+		}
+	}
+
+	/**
+	 * Every word of the query must occur in one of the text fields; a hit in the headline counts
+	 * most. Words are analysed exactly as the text was, and only ever become term queries, so no
+	 * query syntax can reach Lucene.
+	 */
+	Query textQuery(String text) {
+		Set<String> terms = analyze(text);
+		if (terms.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		for (String term : terms) {
+			query.add(new DisjunctionMaxQuery(List.of(
+					new BoostQuery(new TermQuery(new Term(HEADLINE, term)), HEADLINE_BOOST),
+					new BoostQuery(new TermQuery(new Term(STANDFIRST, term)), STANDFIRST_BOOST),
+					new TermQuery(new Term(BODY, term))), 0.1f), Occur.MUST);
+		}
+		return query.build();
+	}
+
+	private Set<String> analyze(String text) {
+		Set<String> terms = new LinkedHashSet<>();
+		try (TokenStream stream = this.analyzer.tokenStream(BODY, text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+				terms.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
+	}
+
+	static Document toDocument(SearchDocument source) {
+		Document doc = new Document();
+		doc.add(new StringField(ID, source.id(), Field.Store.NO));
+		doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
+		doc.add(new BinaryDocValuesField(ITEM, ListItemCodec.encode(source)));
+		text(doc, HEADLINE, source.headline());
+		text(doc, STANDFIRST, source.standfirst());
+		text(doc, BODY, source.bodyText());
+		keyword(doc, KEY_SECTION, source.section());
+		for (String tag : source.tags()) {
+			keyword(doc, KEY_TAG, tag);
+		}
+		for (SearchDocument.Author author : source.authors()) {
+			if (author != null) {
+				// an author filter matches the id as given, or the name however it is cased or accented
+				if (author.id() != null) {
+					doc.add(new StringField(KEY_AUTHOR, author.id(), Field.Store.NO));
+				}
+				keyword(doc, KEY_AUTHOR, author.name());
+			}
+		}
+		keyword(doc, KEY_LANGUAGE, source.language());
+		long publishedAt = source.publishedAt().toEpochMilli();
+		// points + doc values under one name let Lucene skip non-competitive documents when sorting
+		doc.add(new LongPoint(PUBLISHED_AT, publishedAt));
+		doc.add(new NumericDocValuesField(PUBLISHED_AT, publishedAt));
+		doc.add(new LongPoint(VISIBLE_FROM, source.visibleFrom().toEpochMilli()));
+		return doc;
+	}
+
+	private static void keyword(Document doc, String field, String value) {
+		if (value != null) {
+			doc.add(new StringField(field, CroatianAnalyzer.fold(value), Field.Store.NO));
+		}
+	}
+
+	private static void text(Document doc, String field, String value) {
+		if (value != null && !value.isEmpty()) {
+			doc.add(new Field(field, value, TEXT));
+		}
+	}
+
+	private static FieldType textType() {
+		FieldType type = new FieldType(TextField.TYPE_STORED);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.freeze();
+		return type;
+	}
+
+	private static IndexWriterConfig writerConfig(Analyzer analyzer) {
+		// Segments sorted newest first: articles arrive in publishing order, so without this every
+		// new one would be competitive for "newest first" and a list page would visit every match.
+		// With it, a list page stops after its last item in each segment.
+		return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+			.setIndexSort(LIST_SORT)
+			.setRAMBufferSizeMB(48);
+	}
+
+	static void deleteRecursively(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface IndexWrite {
+
+		void run() throws IOException;
+
+	}
+
+}

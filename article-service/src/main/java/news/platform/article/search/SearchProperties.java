@@ -1,0 +1,21 @@
+package news.platform.article.search;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param indexPath where this replica keeps its index; when unset, a fresh temporary directory
+ * (tests, throwaway runs), removed on shutdown
+ * @param commitInterval how often index writes reach the disk; a crash loses at most this much,
+ * which the rebuild or the event feed restores
+ * @param cacheControl for list and search responses: short, because a new article changes page 1
+ * @param rebuildWhenEmpty rebuild from MongoDB at start-up when the index is empty and MongoDB is not
+ */
+@ConfigurationProperties("platform.search")
+record SearchProperties(String indexPath, @DefaultValue("1s") Duration commitInterval,
+		@DefaultValue("public, max-age=10, stale-while-revalidate=30, stale-if-error=86400") String cacheControl,
+		@DefaultValue("true") boolean rebuildWhenEmpty) {
+
+}

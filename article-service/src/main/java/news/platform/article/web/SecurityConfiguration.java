@@ -1,0 +1,39 @@
+package news.platform.article.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import news.platform.starter.security.ServiceSecurity;
+
+/**
+ * Coarse rules by path and method; who may change which article (own drafts, editors' rights)
+ * is decided in the service classes, which see the article.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	// actuator answers on the management port only, which is never routed from outside
+	private static final String[] STAFF = { "journalist", "editor", "admin" };
+
+	@Bean
+	SecurityFilterChain articleSecurity(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {
+		return serviceSecurity.apply(http)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/error")
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/internal/**")
+				.hasRole("service")
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.requestMatchers("/api/v1/articles", "/api/v1/articles/**")
+				.hasAnyRole(STAFF)
+				.anyRequest()
+				.authenticated())
+			.build();
+	}
+
+}

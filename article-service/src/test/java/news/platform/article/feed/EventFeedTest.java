@@ -1,0 +1,130 @@
+package news.platform.article.feed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import news.platform.article.ArticleApi;
+import news.platform.testsupport.Http;
+import news.platform.testsupport.ServiceIntegrationTest;
+
+import static news.platform.article.ArticleApi.EDITOR;
+import static news.platform.article.ArticleApi.SERVICE;
+import static news.platform.article.ArticleApi.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class EventFeedTest {
+
+	@LocalServerPort
+	int port;
+
+	ArticleApi api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ArticleApi(this.port);
+	}
+
+	@Test
+	void publishUpdateCommentsUnpublishAndDeleteAppearInOrderWithoutGaps() {
+		String id = this.api.draft(EDITOR, unique("Događaji")).path("id").asString();
+		this.api.action(EDITOR, id, "submit", null);
+		JsonNode published = this.api.action(EDITOR, id, "publish", null).json();
+		long revision = published.path("revision").asLong();
+		assertThat(this.api.update("PATCH", EDITOR, id, "\"" + revision + "\"", "{\"standfirst\": \"Novo\"}").status())
+			.isEqualTo(200);
+		assertThat(this.api.update("PATCH", EDITOR, id, "\"" + (revision + 1) + "\"", "{\"commentsOpen\": false}")
+			.status()).isEqualTo(200);
+		this.api.action(EDITOR, id, "unpublish", null);
+		assertThat(Http.send("DELETE", this.api.url("/api/v1/articles/" + id), null, "Authorization",
+				Http.bearer(EDITOR)).status()).isEqualTo(204);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(eventsOf(id)).extracting(event -> event.path("type").asString())
+				.containsExactly("article.published", "article.updated", "article.comments-changed",
+						"article.unpublished", "article.deleted"));
+		JsonNode first = eventsOf(id).get(0);
+		assertThat(first.path("schemaVersion").asInt()).isEqualTo(1);
+		assertThat(first.path("occurredAt").asString()).endsWith("Z");
+		JsonNode data = first.path("data");
+		assertThat(data.path("status").asString()).isEqualTo("PUBLISHED");
+		assertThat(data.path("section").asString()).isEqualTo("vijesti");
+		assertThat(data.path("language").asString()).isEqualTo("hr");
+		assertThat(data.path("commentsOpen").asBoolean()).isTrue();
+		assertThat(data.path("mediaIds").get(0).asString()).isEqualTo("m-1");
+		assertThat(data.path("publishedAt").asString()).isEqualTo(data.path("firstPublishedAt").asString());
+
+		List<JsonNode> all = allEvents();
+		for (int i = 0; i < all.size(); i++) {
+			assertThat(all.get(i).path("seq").asLong()).isEqualTo(i + 1);
+		}
+	}
+
+	@Test
+	void draftsAndEmbargoedArticlesStaySilent() {
+		String id = this.api.create(EDITOR, """
+				{"headline": "%s", "embargoUntil": "2099-01-01T00:00:00+01:00"}
+				""".formatted(unique("Tiho"))).json().path("id").asString();
+		this.api.action(EDITOR, id, "publish", null);
+		String marker = this.api.published(unique("Marker")).path("id").asString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(marker).isEmpty());
+		assertThat(eventsOf(id)).isEmpty();
+	}
+
+	@Test
+	void stateAnswersForABatchOfIds() {
+		String published = this.api.published(unique("Stanje")).path("id").asString();
+		String draft = this.api.draft(EDITOR, unique("Skica")).path("id").asString();
+		Http.Response response = Http.post(this.api.url("/internal/v1/articles/state"),
+				"{\"ids\": [\"" + published + "\", \"" + draft + "\", \"nema\"]}", "Content-Type", "application/json",
+				"Authorization", Http.bearer(SERVICE));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode articles = response.json().path("articles");
+		assertThat(articles.get(0).path("published").asBoolean()).isTrue();
+		assertThat(articles.get(0).path("commentsOpen").asBoolean()).isTrue();
+		assertThat(articles.get(1).path("published").asBoolean()).isFalse();
+		assertThat(articles.get(1).path("exists").asBoolean()).isTrue();
+		assertThat(articles.get(2).path("exists").asBoolean()).isFalse();
+		assertThat(Http.post(this.api.url("/internal/v1/articles/state"), "{\"ids\": []}", "Content-Type",
+				"application/json", "Authorization", Http.bearer(SERVICE)).status()).isEqualTo(422);
+		assertThat(Http.post(this.api.url("/internal/v1/articles/state"), "{\"ids\": [\"x\"]}", "Content-Type",
+				"application/json", "Authorization", Http.bearer(EDITOR)).status()).isEqualTo(403);
+	}
+
+	@Test
+	void feedParametersAreValidated() {
+		assertThat(Http.get(this.api.url("/internal/v1/articles/events?after=-1"), "Authorization", Http.bearer(SERVICE))
+			.status()).isEqualTo(422);
+		assertThat(Http.get(this.api.url("/internal/v1/articles/events?limit=5000"), "Authorization",
+				Http.bearer(SERVICE)).status()).isEqualTo(422);
+		assertThat(Http.get(this.api.url("/internal/v1/articles/events?after=abc"), "Authorization",
+				Http.bearer(SERVICE)).status()).isEqualTo(400);
+	}
+
+	private List<JsonNode> eventsOf(String articleId) {
+		return allEvents().stream().filter(event -> event.path("articleId").asString().equals(articleId)).toList();
+	}
+
+	private List<JsonNode> allEvents() {
+		List<JsonNode> events = new ArrayList<>();
+		long after = 0;
+		while (true) {
+			JsonNode page = Http.get(this.api.url("/internal/v1/articles/events?after=" + after + "&limit=100"),
+					"Authorization", Http.bearer(SERVICE)).json();
+			page.path("events").forEach(events::add);
+			if (page.path("events").isEmpty()) {
+				return events;
+			}
+			after = page.path("next").asLong();
+		}
+	}
+
+}

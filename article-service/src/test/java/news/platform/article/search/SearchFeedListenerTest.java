@@ -1,0 +1,137 @@
+package news.platform.article.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+
+import news.platform.article.feed.FeedEvent;
+import news.platform.article.search.ArticleIndex.Filters;
+import news.platform.article.search.ArticleIndex.Hit;
+import news.platform.article.search.ArticleIndex.ListQuery;
+
+import static news.platform.article.search.Documents.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchFeedListenerTest {
+
+	@TempDir
+	Path directory;
+
+	private final InMemoryArticleSource source = new InMemoryArticleSource();
+
+	private final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private LuceneArticleIndex index;
+
+	private SearchIndexMaintenance maintenance;
+
+	private SearchFeedListener listener;
+
+	@BeforeEach
+	void open() {
+		openIndex();
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		this.index.close();
+	}
+
+	@Test
+	void appliesPublishUpdateAndRemovalEvents() {
+		this.source.publish(article("a1", 1, "Prvi naslov", "Tekst"));
+		this.listener.onEvent(event(1, "article.published", "a1"));
+		assertThat(headlines()).containsExactly("Prvi naslov");
+
+		this.source.publish(article("a1", 1, "Ispravljen naslov", "Tekst"));
+		this.listener.onEvent(event(2, "article.updated", "a1"));
+		assertThat(headlines()).containsExactly("Ispravljen naslov");
+
+		this.listener.onEvent(event(3, "article.unpublished", "a1"));
+		assertThat(headlines()).isEmpty();
+
+		this.source.publish(article("a2", 2, "Drugi", "Tekst"));
+		this.listener.onEvent(event(4, "article.comments-changed", "a2"));
+		this.source.unpublish("a2");
+		// an update whose article is no longer visible (a late event) removes it rather than
+		// re-adding a stale copy
+		this.listener.onEvent(event(5, "article.updated", "a2"));
+		assertThat(headlines()).isEmpty();
+	}
+
+	@Test
+	void resumesTheFeedFromWhatTheIndexMadeDurable() throws IOException {
+		assertThat(this.listener.resumeAfter(40)).as("a fresh index starts at the head").isEqualTo(40);
+
+		this.source.publish(article("a1", 1, "Prvi", "Tekst"));
+		this.listener.onEvent(event(41, "article.published", "a1"));
+		this.index.commit();
+		this.listener.onEvent(event(42, "article.published", "a1"));
+		reopen();
+
+		assertThat(this.listener.resumeAfter(50)).isEqualTo(42);
+		assertThat(this.listener.resumeAfter(10)).as("a reset feed starts over").isEqualTo(10);
+	}
+
+	@Test
+	void rebuildsAnEmptyIndexFromTheSourceAndRefusesTrafficMeanwhile() {
+		this.source.publish(article("r1", 1, "Prvi", "Tekst"));
+		this.source.publish(article("r2", 2, "Drugi", "Tekst"));
+
+		this.maintenance.rebuildIfEmpty();
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(headlines()).containsExactly("Drugi", "Prvi");
+			assertThat(this.published).hasSize(2);
+		});
+		assertThat(this.published).extracting(event -> ((AvailabilityChangeEvent<?>) event).getState().toString())
+			.containsExactly("REFUSING_TRAFFIC", "ACCEPTING_TRAFFIC");
+	}
+
+	@Test
+	void leavesANonEmptyIndexAlone() {
+		this.index.upsert(article("kept", 1, "Ostaje", "Tekst"));
+		this.source.publish(article("r1", 1, "Iz izvora", "Tekst"));
+
+		this.maintenance.rebuildIfEmpty();
+
+		assertThat(headlines()).containsExactly("Ostaje");
+		assertThat(this.published).isEmpty();
+	}
+
+	private void reopen() throws IOException {
+		this.index.close();
+		openIndex();
+	}
+
+	private void openIndex() {
+		this.index = new LuceneArticleIndex(this.directory.resolve("index"), Clock.systemUTC(), Duration.ofMinutes(1),
+				false);
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("source", this.source);
+		SearchProperties properties = new SearchProperties(null, Duration.ofSeconds(1), "public", true);
+		this.maintenance = new SearchIndexMaintenance(this.index, beans.getBeanProvider(ArticleSource.class),
+				properties, this.published::add);
+		this.listener = new SearchFeedListener(this.maintenance, this.index);
+	}
+
+	private List<String> headlines() {
+		return this.index.list(new ListQuery(Filters.NONE, 50, null)).items().stream().map(Hit::headline).toList();
+	}
+
+	private static FeedEvent event(long seq, String type, String articleId) {
+		return new FeedEvent(seq, type, 1, Instant.now(), articleId, null);
+	}
+
+}
