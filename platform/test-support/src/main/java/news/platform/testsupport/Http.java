@@ -18,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Http {
 
+	// HTTP/1.1 as browsers and proxies speak to the services; the client's default tries an h2c
+	// upgrade on every new plain connection, which left connections hanging after error replies
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
