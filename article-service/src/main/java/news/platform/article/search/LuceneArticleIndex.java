@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,9 +51,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -112,6 +111,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// everything a list item shows, packed by ListItemCodec
 	private static final String ITEM = "item";
 
+	// commit user data: the last feed seq whose effect the committed files hold
+	private static final String FEED_SEQ = "feedSeq";
+
 	private static final String[] HIGHLIGHTED = { HEADLINE, STANDFIRST, BODY };
 
 	private static final Sort LIST_SORT = new Sort(new SortField(PUBLISHED_AT, SortField.Type.LONG, true),
@@ -152,8 +154,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private final boolean temporary;
 
-	private static final String FEED_SEQ = "feedSeq";
-
 	// The last feed event applied; committed with the index content it describes, so after a
 	// crash the index resumes the feed exactly where its files stand.
 	private volatile long feedSeq;
@@ -181,10 +181,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		this.committer.scheduleWithFixedDelay(this::commitQuietly, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
-	Path path() {
-		return this.path;
-	}
-
 	@Override
 	public void upsert(SearchDocument document) {
 		Map<String, Optional<SearchDocument>> pending = this.writesDuringRebuild;
@@ -206,6 +202,14 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	@Override
 	public Page list(ListQuery query) {
 		Query filters = filters(query.filters(), null);
+		if (query.cursor() != null) {
+			// Nothing newer than the cursor can be on this page. On segments sorted by publishedAt
+			// this range is found by binary search, so a deep page skips the newer articles
+			// instead of stepping over them.
+			filters = new BooleanQuery.Builder().add(filters, Occur.MUST)
+				.add(publishedBetween(Long.MIN_VALUE, query.cursor().publishedAt()), Occur.FILTER)
+				.build();
+		}
 		return page(filters, LIST_SORT, query.limit(), query.cursor(), PageCursor.Kind.LIST, null);
 	}
 
@@ -486,9 +490,14 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		if (f.from() != null || f.to() != null) {
 			long from = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();
 			long to = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli() - 1;
-			query.add(LongPoint.newRangeQuery(PUBLISHED_AT, from, to), Occur.FILTER);
+			query.add(publishedBetween(from, to), Occur.FILTER);
 		}
 		return query.build();
+	}
+
+	private static Query publishedBetween(long from, long to) {
+		return new IndexSortSortedNumericDocValuesRangeQuery(PUBLISHED_AT, from, to,
+				LongPoint.newRangeQuery(PUBLISHED_AT, from, to));
 	}
 
 	private static void keyword(BooleanQuery.Builder query, String field, String value) {

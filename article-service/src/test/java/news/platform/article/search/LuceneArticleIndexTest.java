@@ -72,6 +72,24 @@ class LuceneArticleIndexTest {
 	}
 
 	@Test
+	void pagesThroughArticlesPublishedAtTheSameMomentWithoutLosingAny() {
+		for (String id : List.of("t1", "t2", "t3", "t4", "t5")) {
+			this.index.upsert(article(id, 7, "Isto", "Tekst"));
+		}
+		this.index.upsert(article("older", 6, "Starije", "Tekst"));
+
+		List<String> seen = new ArrayList<>();
+		Page page = this.index.list(new ListQuery(Filters.NONE, 2, null));
+		seen.addAll(ids(page));
+		while (page.next() != null) {
+			page = this.index.list(new ListQuery(Filters.NONE, 2, page.next()));
+			seen.addAll(ids(page));
+		}
+
+		assertThat(seen).containsExactly("t5", "t4", "t3", "t2", "t1", "older");
+	}
+
+	@Test
 	void aDeepPageByCursorIsTheSameAsWalkingThere() {
 		this.index.rebuild(IntStream.range(0, 300).mapToObj(i -> article(String.format("d%03d", i), i, "Naslov", "Tekst")));
 		Page page = null;
