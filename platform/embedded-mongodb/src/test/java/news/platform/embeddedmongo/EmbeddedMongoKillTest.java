@@ -106,7 +106,7 @@ class EmbeddedMongoKillTest {
         }
 
         try (ChildMongoProcess child = ChildMongoProcess.start(file, dir.resolve("child-2.log"));
-             MongoClient client = client(child.connectionString())) {
+             MongoClient client = patientClient(child.connectionString())) {
             MongoDatabase db = client.getDatabase("news");
             Set<Integer> found = new TreeSet<>();
             db.getCollection("articles").find().projection(Projections.include("_id"))
@@ -155,7 +155,7 @@ class EmbeddedMongoKillTest {
         long afterInserts;
         long afterUpdates;
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(file);
-             MongoClient client = client(server.connectionString())) {
+             MongoClient client = patientClient(server.connectionString())) {
             MongoCollection<Document> counters = client.getDatabase("news").getCollection("counters");
             for (int i = 0; i < 100; i++) {
                 counters.insertOne(new Document("_id", i).append("n", 0L).append("body", "b".repeat(1_000)));
@@ -178,20 +178,30 @@ class EmbeddedMongoKillTest {
         assertThat(afterClose).as("file size after close").isLessThanOrEqualTo(Math.max(afterUpdates, 1_000_000L));
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startDurable(file);
-             MongoClient client = client(server.connectionString())) {
+             MongoClient client = patientClient(server.connectionString())) {
             MongoCollection<Document> counters = client.getDatabase("news").getCollection("counters");
             assertThat(counters.countDocuments()).isEqualTo(100);
             assertThat(counters.find(Filters.eq("_id", 99)).first().getLong("n")).isEqualTo(50L);
         }
     }
 
+    /** Fails fast once the server is gone, so the writers stop right after the kill. */
     private static MongoClient client(String connectionString) {
+        return client(connectionString, 2);
+    }
+
+    /** Reading back after a restart may wait for a busy machine to reopen the file. */
+    private static MongoClient patientClient(String connectionString) {
+        return client(connectionString, 60);
+    }
+
+    private static MongoClient client(String connectionString, int timeoutSeconds) {
         return MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(connectionString))
             .retryWrites(false)
             .retryReads(false)
-            .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-            .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS))
+            .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutSeconds, TimeUnit.SECONDS))
+            .applyToSocketSettings(socket -> socket.connectTimeout(timeoutSeconds, TimeUnit.SECONDS))
             .build());
     }
 
