@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# article-service benchmark: one command, from anywhere in the repository.
+#
+#   bench/article/run.sh [articles]        (default 10000)
+#
+# Builds article-service into target-bench/ if its jar is missing, starts it alone (no config
+# server, embedded MongoDB on H2 in a temp folder, its own key pair), seeds N published articles
+# through the REST API, then measures with wrk (-t2 -c32 -d15s, 10 s warm-up, 3 rounds each):
+# GET by slug cached (identity and gzip), GET by slug uncached, list page 1, list page 500 and a
+# two-word search, and nginx serving the same bytes as the cached GET from a file, in the same run.
+# Writes bench/article/results/<date>-<N>.md and prints it. Stops everything it started on exit.
+#
+# Environment (all optional): DURATION=15s WARMUP=10s ROUNDS=3 CONNECTIONS=32 SEED_THREADS=4
+# PORT=8081 MANAGEMENT_PORT=9081 NGINX_PORT=8093 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g"
+# PROFILE=auto|always|never (JFR profiles of the targets that miss a goal: cached GET, page 500, search)
+# UNCACHED_CACHE_ENTRIES=16 (the reader cache size; see below)
+# VARIANTS=auto|always|never (restart with security/http observations off, cached GET again)
+# KEEP_TMP=1 keeps the temp folder (service log, JFR recordings, slugs)
+# Results and findings: docs/article-performance.md
+set -euo pipefail
+
+N="${1:-10000}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/bench/article"
+DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-10s}"
+ROUNDS="${ROUNDS:-3}"
+CONNECTIONS="${CONNECTIONS:-32}"
+SEED_THREADS="${SEED_THREADS:-4}"
+PROFILE="${PROFILE:-auto}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
+# The reader cache holds 10,000 entries by default, i.e. every article at N <= 10,000, so a GET
+# rotating over all slugs would be served from the cache. The bench runs the service with a tiny
+# cache instead, so that (b) misses; (a) hits one hot article, which stays in any cache size.
+CACHE_ENTRIES="${UNCACHED_CACHE_ENTRIES:-16}"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+	JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+else
+	JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+fi
+JAVA="$JAVA_HOME/bin/java"
+JFR="$JAVA_HOME/bin/jfr"
+JCMD="$JAVA_HOME/bin/jcmd"
+JDK_LABEL="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.vendor =/{v=$2} /java.runtime.version =/{r=$2} END{print v" "r}')"
+
+JAR="$ROOT/article-service/target-bench/article-service-0.1.0-SNAPSHOT.jar"
+if [[ ! -f "$JAR" ]]; then
+	log "building article-service into target-bench/ (jar missing)"
+	(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl article-service -am package -Dplatform.build.dir=target-bench)
+fi
+
+# ---- tools
+apt_updated=
+need() {
+	local tool="$1" pkg="$2"
+	command -v "$tool" >/dev/null 2>&1 && return 0
+	log "$tool missing: apt-get install $pkg"
+	if [[ -z "$apt_updated" ]]; then
+		apt-get update -qq >/dev/null 2>&1 || true
+		apt_updated=1
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 || return 1
+	command -v "$tool" >/dev/null 2>&1
+}
+need wrk wrk || { log "wrk is missing and cannot be installed: no measurement possible"; exit 1; }
+HAVE_NGINX=1
+export PATH="$PATH:/usr/sbin"
+need nginx nginx || { log "nginx is missing and cannot be installed: the nginx comparison is skipped"; HAVE_NGINX=; }
+
+# ---- temp folder and cleanup
+TMP="$(mktemp -d /tmp/article-bench.XXXXXX)"
+PIDS=()
+cleanup() {
+	local pid
+	for pid in "${PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${PIDS[@]}"; do
+		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	if [[ -n "${KEEP_TMP:-}" ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+pick_port() {
+	local p="$1"
+	while ! port_free "$p"; do p=$((p + 1)); done
+	echo "$p"
+}
+PORT="$(pick_port "${PORT:-8081}")"
+MPORT="$(pick_port "${MANAGEMENT_PORT:-9081}")"
+[[ "$MPORT" == "$PORT" ]] && MPORT="$(pick_port $((PORT + 1)))"
+NGINX_PORT="$(pick_port "${NGINX_PORT:-8093}")"
+BASE="http://127.0.0.1:$PORT"
+
+# ---- keys and the service
+"$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
+CFG="$ROOT/config/src/main/resources/config-repo"
+# start_service [extra --property=value ...]: starts the service on the data in $TMP, waits until ready
+start_service() {
+	log "starting article-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, data in $TMP ${*:-}"
+	(cd "$ROOT" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
+		--spring.cloud.config.enabled=false --spring.profiles.active=local \
+		"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/article-service.yml" \
+		--server.port="$PORT" --management.server.port="$MPORT" \
+		--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" \
+		--platform.search.index-path="$TMP/search-index" \
+		--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
+		--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
+		--platform.security.issuer=http://localhost:8080/dev-issuer \
+		--article.cache.max-entries="$CACHE_ENTRIES" \
+		--logging.level.root=WARN "$@") >>"$TMP/service.log" 2>&1 &
+	SVC=$!
+	PIDS+=("$SVC")
+	local started
+	started=$(date +%s.%N)
+	until curl -fs "http://127.0.0.1:$MPORT/actuator/health/readiness" >/dev/null 2>&1; do
+		kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died"; exit 1; }
+		sleep 0.5
+		if (($(date +%s) - ${started%.*} > 240)); then log "not ready after 240 s"; tail -50 "$TMP/service.log" >&2; exit 1; fi
+	done
+	READY_S=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+	# another process may have taken the port between the check and the bind: make sure it is ours
+	if ! ss -Htlnp "sport = :$PORT" | grep -q "pid=$SVC,"; then
+		log "port $PORT or $MPORT is not served by our service (pid $SVC): another process took it; retry"
+		exit 1
+	fi
+	log "ready in ${READY_S} s"
+}
+stop_service() {
+	kill "$SVC" 2>/dev/null || true
+	for _ in $(seq 1 150); do kill -0 "$SVC" 2>/dev/null || return 0; sleep 0.2; done
+	kill -9 "$SVC" 2>/dev/null || true
+	sleep 1
+}
+start_service
+FIRST_READY_S="$READY_S"
+rss() { awk '/VmRSS/{printf "%d MB", $2/1024}' "/proc/$SVC/status"; }
+
+# ---- seed
+log "seeding $N articles through the REST API ($SEED_THREADS threads)"
+"$JAVA" "$HERE/Seed.java" seed "$BASE" "$TMP/keys/private.pem" "$N" "$SEED_THREADS" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
+SEED_LINE="$(tail -1 "$TMP/seed.log")"
+LOAD_SEED="$(cut -d' ' -f1-3 /proc/loadavg)"
+RSS_SEEDED="$(rss)"
+HOT_SLUG="$(sed -n "$(((N + 1) / 2))p" "$TMP/slugs.txt")"
+curl -fsS "$BASE/api/v1/articles/by-slug/$HOT_SLUG" -o "$TMP/hot.json"
+HOT_BYTES=$(stat -c %s "$TMP/hot.json")
+HOT_GZ_BYTES=$(curl -fsS -H 'Accept-Encoding: gzip' "$BASE/api/v1/articles/by-slug/$HOT_SLUG" | wc -c)
+log "hot article $HOT_SLUG: $HOT_BYTES bytes, $HOT_GZ_BYTES gzipped; RSS after seeding $RSS_SEEDED"
+log "following nextCursor up to 499 times"
+PAGE_LINE="$("$JAVA" "$HERE/Seed.java" cursor "$BASE" 500)"
+DEEP_PAGE="${PAGE_LINE%%$'\t'*}"
+PAGE500="${PAGE_LINE#*$'\t'}"
+[[ "$DEEP_PAGE" != 500 ]] && log "only $DEEP_PAGE full pages of 20 at N=$N: measuring page $DEEP_PAGE instead of 500"
+SEARCH_Q="${SEARCH_Q:-evakuacija%20grada}"
+SEARCH_HITS=$(curl -fsS "$BASE/api/v1/articles/search?q=$SEARCH_Q&limit=50" | grep -o '"slug"' | wc -l)
+
+# ---- nginx with the same bytes
+if [[ -n "$HAVE_NGINX" ]]; then
+	mkdir -p "$TMP/nginx/html" "$TMP/nginx/logs" "$TMP/nginx/tmp"
+	cp "$TMP/hot.json" "$TMP/nginx/html/hot.json"
+	# nginx workers run as an unprivileged user: let them reach the file (the keys folder stays private)
+	chmod 711 "$TMP" && chmod 755 "$TMP/nginx" "$TMP/nginx/html" && chmod 644 "$TMP/nginx/html/hot.json"
+	cat >"$TMP/nginx/nginx.conf" <<EOF
+daemon off;
+worker_processes auto;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  client_body_temp_path $TMP/nginx/tmp; proxy_temp_path $TMP/nginx/tmp; fastcgi_temp_path $TMP/nginx/tmp;
+  uwsgi_temp_path $TMP/nginx/tmp; scgi_temp_path $TMP/nginx/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $TMP/nginx/html;
+    location / { default_type application/json; }
+  }
+}
+EOF
+	nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" 2>>"$TMP/nginx/logs/error.log" &
+	PIDS+=("$!")
+	for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NGINX_PORT/hot.json" -o /dev/null && break; sleep 0.1; done
+	cmp -s "$TMP/hot.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/hot.json") || { log "nginx does not serve the same bytes"; HAVE_NGINX=; }
+fi
+
+# ---- wrk
+cat >"$TMP/rotate.lua" <<'EOF'
+local slugs = {}
+for line in io.lines(os.getenv("SLUGS")) do slugs[#slugs + 1] = line end
+local seeded = false
+request = function()
+  if not seeded then
+    math.randomseed(os.time() + math.floor(os.clock() * 1000000)); seeded = true
+  end
+  return wrk.format("GET", "/api/v1/articles/by-slug/" .. slugs[math.random(#slugs)])
+end
+EOF
+export SLUGS="$TMP/slugs.txt"
+
+RESULTS=()
+# bench <label> <url> [wrk args...]: warm-up, then ROUNDS rounds; one table row per round
+bench() {
+	local label="$1" url="$2"
+	shift 2
+	wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null 2>&1 || true
+	local r out rps p50 p99 errs load
+	for r in $(seq 1 "$ROUNDS"); do
+		out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" 2>&1)"
+		load="$(cut -d' ' -f1 /proc/loadavg)"
+		rps="$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")"
+		p50="$(awk '$1=="50%"{print $2}' <<<"$out")"
+		p99="$(awk '$1=="99%"{print $2}' <<<"$out")"
+		errs="$(awk '/Non-2xx|Socket errors/{sub(/^ +/,""); printf "%s; ", $0}' <<<"$out")"
+		RESULTS+=("| $label | $r | $rps | $p50 | $p99 | $load | ${errs:-} |")
+		echo "$label round $r: $rps req/s p50 $p50 p99 $p99 (load $load) $errs" >&2
+		echo "$label|$r|$rps|$p50|$p99|$load" >>"$TMP/raw.txt"
+	done
+}
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "measuring (wrk -t2 -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP, $ROUNDS rounds)"
+[[ -n "$HAVE_NGINX" ]] && bench "nginx, same bytes from a file" "http://127.0.0.1:$NGINX_PORT/hot.json"
+bench "(a) GET by slug, cached" "$BASE/api/v1/articles/by-slug/$HOT_SLUG"
+[[ -n "$HAVE_NGINX" ]] && bench "nginx, same bytes (2nd pass)" "http://127.0.0.1:$NGINX_PORT/hot.json"
+bench "(a) GET by slug, cached, gzip" "$BASE/api/v1/articles/by-slug/$HOT_SLUG" -H 'Accept-Encoding: gzip'
+bench "(b) GET by slug, uncached (random of $N)" "$BASE" -s "$TMP/rotate.lua"
+bench "(c) list page 1" "$BASE/api/v1/articles?limit=20"
+bench "(d) list page $DEEP_PAGE" "$BASE$PAGE500"
+bench "(e) search \"${SEARCH_Q//%20/ }\"" "$BASE/api/v1/articles/search?q=$SEARCH_Q"
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+RSS_END="$(rss)"
+
+med() { # median req/s of a label prefix
+	grep -F "$1|" "$TMP/raw.txt" | cut -d'|' -f3 | sort -n | awk '{a[NR]=$1} END{if(NR) print a[int((NR+1)/2)]; else print 0}'
+}
+NGINX_MED=$( (grep -F "nginx" "$TMP/raw.txt" || true) | cut -d'|' -f3 | sort -n | awk '{a[NR]=$1} END{if(NR) print a[int((NR+1)/2)]; else print 0}')
+CACHED_MED=$(med "(a) GET by slug, cached")
+P1_MED=$(med "(c) list page 1")
+P500_MED=$(med "(d) list page $DEEP_PAGE")
+RATIO=$(awk -v a="$CACHED_MED" -v b="$NGINX_MED" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')
+PAGE_RATIO=$(awk -v a="$P1_MED" -v b="$P500_MED" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')
+
+# ---- profiles (JFR execution samples, 20 s under the same wrk load) of the targets that miss a goal
+PROFILE_TXT=""
+# profile <name> <title> <url> [wrk args...]
+profile() {
+	local name="$1" title="$2" url="$3"
+	shift 3
+	log "profiling $title with JFR (20 s)"
+	"$JCMD" "$SVC" JFR.start name="bench-$name" settings=profile duration=20s filename="$TMP/$name.jfr" >/dev/null
+	wrk -t2 -c"$CONNECTIONS" -d20s "$@" "$url" >/dev/null 2>&1 || true
+	for _ in $(seq 1 50); do [[ -s "$TMP/$name.jfr" ]] && break; sleep 0.5; done
+	sleep 2
+	"$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$TMP/$name.jfr" >"$TMP/samples-$name.txt" 2>/dev/null || true
+	PROFILE_TXT+="
+## JFR profile: $title (20 s, \`settings=profile\`, jdk.ExecutionSample, load $(cut -d' ' -f1 /proc/loadavg))
+
+\`\`\`
+$(awk '
+		/jdk.ExecutionSample/ { n++; first=1; depth=0; cp=""; delete seen; next }
+		/^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\.[a-zA-Z_$<>0-9]+\(/ {
+			f=$1; sub(/\(.*/, "", f)
+			depth++
+			if (first) { top[f]++; first=0; topf=f }
+			else if (depth <= 6 && topf ~ /(JarFileUrlKey|ConcurrentHashMap.putVal|ImmutableTag|Tags.hashCode)/) { cp = cp " < " f; if (depth == 6) chain[topf cp]++ }
+			if (!(f in seen)) { seen[f]=1; incl[f]++ }
+		}
+		END {
+			printf "samples: %d\n\ntop frames (self):\n", n
+			for (f in top) printf "%6.1f%%  %s\n", 100*top[f]/n, f | "sort -rn | head -25"
+			close("sort -rn | head -25")
+			printf "\nframes on the stack (inclusive), platform code:\n"
+			for (f in incl) if (f ~ /(springframework\.security|FilterChainProxy|DispatcherServlet|news\.platform|Http11Processor|CoyoteAdapter|OncePerRequestFilter|ObservationFilter|micrometer|jackson|caffeine|Lucene|lucene)/) printf "%6.1f%%  %s\n", 100*incl[f]/n, f | "sort -rn | head -40"
+			close("sort -rn | head -40")
+			printf "\ncallers (5 frames) of some hot self frames:\n"
+			for (c in chain) printf "%5d %s\n", chain[c], c | "sort -rn | head -12"
+			close("sort -rn | head -12")
+		}' "$TMP/samples-$name.txt"))
+\`\`\`
+"
+}
+ms() { awk '{v=$1; if (v ~ /us$/) x=v/1000; else if (v ~ /ms$/) x=v+0; else if (v ~ /s$/) x=v*1000; else x=v+0; print x}' <<<"$1"; }
+SEARCH_P99_MAX=$(grep -F "(e) search" "$TMP/raw.txt" | cut -d'|' -f5 | while read -r v; do ms "$v"; done | sort -n | tail -1)
+is_auto() { [[ "$PROFILE" == always || ("$PROFILE" == auto && "$1" == 1) ]]; }
+if is_auto "$(awk -v r="$RATIO" 'BEGIN{print (r != "n/a" && r<0.5)}')"; then
+	profile cached "GET by slug, cached (ratio to nginx $RATIO < 0.5)" "$BASE/api/v1/articles/by-slug/$HOT_SLUG"
+fi
+if is_auto "$(awk -v r="$PAGE_RATIO" 'BEGIN{print (r != "n/a" && r>1.2)}')"; then
+	profile page "list page $DEEP_PAGE (page 1 / page $DEEP_PAGE = $PAGE_RATIO > 1.2)" "$BASE$PAGE500"
+fi
+if is_auto "$(awk -v p="${SEARCH_P99_MAX:-0}" 'BEGIN{print (p>20)}')"; then
+	profile search "search (p99 up to ${SEARCH_P99_MAX} ms > 20 ms)" "$BASE/api/v1/articles/search?q=$SEARCH_Q"
+fi
+
+# ---- variants: the same service and data restarted with one property changed, cached GET only,
+# to test what the profile suggests without changing code (VARIANTS=auto: when the ratio is < 0.5)
+VARIANTS="${VARIANTS:-auto}"
+if [[ "$VARIANTS" == always || ("$VARIANTS" == auto && "$RATIO" != n/a && $(awk -v r="$RATIO" 'BEGIN{print (r<0.5)}') == 1) ]]; then
+	for variant in "--management.observations.enable.spring.security=false" \
+		"--management.observations.enable.spring.security=false --management.observations.enable.http.server.requests=false"; do
+		stop_service
+		# shellcheck disable=SC2086
+		start_service $variant
+		bench "(a) cached GET, restarted with $variant" "$BASE/api/v1/articles/by-slug/$HOT_SLUG"
+	done
+	[[ -n "$HAVE_NGINX" ]] && bench "nginx, same bytes (3rd pass)" "http://127.0.0.1:$NGINX_PORT/hot.json"
+fi
+
+# ---- report
+DATE="$(date -u +%Y-%m-%d)"
+mkdir -p "$HERE/results"
+OUT="$HERE/results/$DATE-$N.md"
+{
+	echo "# article-service benchmark, $N articles, $DATE"
+	echo
+	echo "- command: \`bench/article/run.sh $N\`; started $(date -u +%H:%M) UTC"
+	echo "- JDK: $JDK_LABEL; JVM flags: \`$JAVA_OPTS\`; virtual threads on (shared config)"
+	echo "- MongoDB: embedded (H2 MVStore file, \`platform.mongodb.embedded\`); search: Lucene on local disk"
+	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
+	echo "- load average: after seeding $LOAD_SEED; before measuring $LOAD_START; after $LOAD_END (1/5/15 min)"
+	echo "- service: profile \`local\` without the config server, config-repo files imported from disk, \`article.cache.max-entries=$CACHE_ENTRIES\` (so that (b) misses), started in ${FIRST_READY_S} s"
+	echo "- seed: $SEED_LINE"
+	echo "- hot article: \`$HOT_SLUG\`, $HOT_BYTES bytes JSON, $HOT_GZ_BYTES bytes gzip; search \`${SEARCH_Q//%20/ }\` finds ≥ $SEARCH_HITS (first page of 50)"
+	echo "- RSS (VmRSS): after seeding $RSS_SEEDED, after the runs $RSS_END"
+	echo "- wrk -t2 -c$CONNECTIONS -d$DURATION --latency, after a $WARMUP warm-up per target, $ROUNDS rounds; load = 1-min load average after the round"
+	echo
+	echo "| target | round | req/s | p50 | p99 | load | errors |"
+	echo "|---|---|---|---|---|---|---|"
+	printf '%s\n' "${RESULTS[@]}"
+	echo
+	echo "Medians: cached GET $CACHED_MED req/s, nginx $NGINX_MED req/s → ratio **$RATIO** (goal ≥ 0.5); list page 1 $P1_MED vs page $DEEP_PAGE $P500_MED req/s → page 1 / page $DEEP_PAGE = **$PAGE_RATIO** (goal ≤ 1.2)."
+	grep -F "(a) cached GET, restarted" "$TMP/raw.txt" 2>/dev/null | cut -d'|' -f1 | sort -u | while read -r label; do
+		m=$(med "$label")
+		echo "Variant: $label → median $m req/s, ratio to nginx $(awk -v a="$m" -v b="$NGINX_MED" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')."
+	done
+	echo "$PROFILE_TXT"
+} >"$OUT"
+cat "$OUT"
+log "written $OUT"
