@@ -1,15 +1,11 @@
 package news.platform.article.reader;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,6 +25,7 @@ import news.platform.article.feed.FeedEvent;
 import news.platform.article.feed.FeedListener;
 import news.platform.article.ninjs.NinjsArticle;
 import news.platform.article.ninjs.NinjsMapper;
+import news.platform.article.web.ContentCoding;
 
 /**
  * Hot published articles as ready-to-send bytes: the JSON once, gzipped once, each with its own
@@ -147,22 +144,12 @@ class ReaderCache implements FeedListener {
 
 	private static Entry entry(Article article, byte[] identity, Instant now) {
 		String id = article.id();
-		byte[] gzip = gzip(identity);
+		byte[] gzip = ContentCoding.gzip(identity);
 		String hash = sha256(identity);
 		return new Entry(id, article.slug(), identity, "\"" + hash + "\"", gzip, "\"" + hash + "-gz\"",
 				article.updatedAt().toEpochMilli(), article.commentsOpenAt(now) ? article.commentsCloseAt() : null);
 	}
 
-	private static byte[] gzip(byte[] bytes) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-			gzip.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
 
 	private static String sha256(byte[] bytes) {
 		try {

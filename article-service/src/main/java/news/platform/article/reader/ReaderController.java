@@ -25,6 +25,7 @@ import news.platform.article.article.StaffArticleView;
 import news.platform.article.article.Versions;
 import news.platform.article.ninjs.NinjsMapper;
 import news.platform.starter.problem.ApiProblem;
+import news.platform.article.web.ContentCoding;
 
 /**
  * Reading an article by id or slug. Readers (anonymous included) get published articles from
@@ -131,7 +132,7 @@ class ReaderController {
 	 */
 	private void write(ReaderCache.Entry entry, boolean ninjs, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		boolean gzip = ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String etag = gzip ? entry.gzipEtag() : entry.etag();
 		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.VARY, VARY);
@@ -175,25 +176,6 @@ class ReaderController {
 		return since >= 0 && lastModified / 1000 <= since / 1000;
 	}
 
-	static boolean acceptsGzip(String acceptEncoding) {
-		if (acceptEncoding == null) {
-			return false;
-		}
-		for (String part : acceptEncoding.split(",")) {
-			String[] pieces = part.trim().split(";");
-			String coding = pieces[0].trim();
-			if (coding.equalsIgnoreCase("gzip") || coding.equals("*")) {
-				for (int i = 1; i < pieces.length; i++) {
-					String parameter = pieces[i].trim().replace(" ", "");
-					if (parameter.startsWith("q=") && parameter.substring(2).matches("0(\\.0*)?")) {
-						return false;
-					}
-				}
-				return true;
-			}
-		}
-		return false;
-	}
 
 	private static ApiProblem notFoundSlug(String slug) {
 		return ApiProblem.notFound("Article", "No published article at slug '" + slug + "'.");

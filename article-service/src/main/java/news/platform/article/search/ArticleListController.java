@@ -1,15 +1,12 @@
 package news.platform.article.search;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import news.platform.article.web.ContentCoding;
 
 /**
  * Public lists and search of published articles, answered from the search index alone (never
@@ -107,7 +105,7 @@ class ArticleListController {
 	private ResponseEntity<byte[]> respond(ArticleIndex.Page page, Set<String> fields, String ifNoneMatch,
 			String acceptEncoding) {
 		byte[] body = serialize(page, fields);
-		boolean gzip = body.length >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding);
+		boolean gzip = body.length >= GZIP_MIN_BYTES && ContentCoding.acceptsGzip(acceptEncoding);
 		String etag = "\"" + hash(body) + (gzip ? "-gz" : "") + "\"";
 		HttpHeaders headers = new HttpHeaders();
 		headers.setETag(etag);
@@ -119,7 +117,7 @@ class ArticleListController {
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		if (gzip) {
 			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-			body = gzip(body);
+			body = ContentCoding.gzip(body);
 		}
 		return ResponseEntity.ok().headers(headers).body(body);
 	}
@@ -211,18 +209,6 @@ class ArticleListController {
 		return false;
 	}
 
-	static boolean acceptsGzip(String acceptEncoding) {
-		if (acceptEncoding == null) {
-			return false;
-		}
-		for (String coding : acceptEncoding.split(",")) {
-			String[] parts = coding.strip().split(";");
-			if (parts[0].strip().equalsIgnoreCase("gzip")) {
-				return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-			}
-		}
-		return false;
-	}
 
 	private static String hash(byte[] body) {
 		try {
@@ -234,15 +220,5 @@ class ArticleListController {
 		}
 	}
 
-	private static byte[] gzip(byte[] body) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-		try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192)) {
-			zip.write(body);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
 
 }

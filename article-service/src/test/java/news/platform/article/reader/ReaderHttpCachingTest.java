@@ -22,6 +22,7 @@ import news.platform.article.ArticleApi;
 import news.platform.article.article.Article;
 import news.platform.article.article.ArticleCommits;
 import news.platform.article.article.Articles;
+import news.platform.article.web.ContentCoding;
 import news.platform.testsupport.Http;
 import news.platform.testsupport.ServiceIntegrationTest;
 
@@ -152,11 +153,11 @@ class ReaderHttpCachingTest {
 
 	@Test
 	void gzipAcceptanceFollowsQualityValues() {
-		assertThat(ReaderController.acceptsGzip("gzip")).isTrue();
-		assertThat(ReaderController.acceptsGzip("br, gzip;q=0.5")).isTrue();
-		assertThat(ReaderController.acceptsGzip("gzip;q=0")).isFalse();
-		assertThat(ReaderController.acceptsGzip("br")).isFalse();
-		assertThat(ReaderController.acceptsGzip(null)).isFalse();
+		assertThat(ContentCoding.acceptsGzip("gzip")).isTrue();
+		assertThat(ContentCoding.acceptsGzip("br, gzip;q=0.5")).isTrue();
+		assertThat(ContentCoding.acceptsGzip("gzip;q=0")).isFalse();
+		assertThat(ContentCoding.acceptsGzip("br")).isFalse();
+		assertThat(ContentCoding.acceptsGzip(null)).isFalse();
 	}
 
 	private static String gunzip(byte[] bytes) throws IOException {
