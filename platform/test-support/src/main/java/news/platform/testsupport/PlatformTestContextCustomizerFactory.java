@@ -35,7 +35,10 @@ class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 						"spring.security.oauth2.resourceserver.jwt.public-key-location",
 						TestTokens.publicKeyPemFile().toUri().toString(),
 						"spring.security.oauth2.resourceserver.jwt.audiences", TestTokens.AUDIENCE,
-						"platform.security.issuer", TestTokens.ISSUER)));
+						"platform.security.issuer", TestTokens.ISSUER,
+						// services calling services sign their service tokens as the test issuer
+						"platform.service-tokens.signing-key-location",
+						TestTokens.privateKeyPemFile().toUri().toString())));
 		}
 
 	}

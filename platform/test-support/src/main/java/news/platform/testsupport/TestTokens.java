@@ -40,6 +40,8 @@ public final class TestTokens {
 
 	private static volatile Path publicKeyPem;
 
+	private static volatile Path privateKeyPem;
+
 	private TestTokens() {
 	}
 
@@ -100,11 +102,29 @@ public final class TestTokens {
 		return publicKeyPem;
 	}
 
+	/**
+	 * The issuer's private key as a PKCS#8 PEM file: services under test sign their own
+	 * {@code service} tokens with it, as they do with the development issuer's key locally.
+	 */
+	public static Path privateKeyPemFile() {
+		if (privateKeyPem == null) {
+			synchronized (TestTokens.class) {
+				if (privateKeyPem == null) {
+					privateKeyPem = writePem("PRIVATE KEY", KEY_PAIR.getPrivate().getEncoded());
+				}
+			}
+		}
+		return privateKeyPem;
+	}
+
 	private static Path writePublicKey() {
-		String pem = "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-					.encodeToString(KEY_PAIR.getPublic().getEncoded())
-				+ "\n-----END PUBLIC KEY-----\n";
+		return writePem("PUBLIC KEY", KEY_PAIR.getPublic().getEncoded());
+	}
+
+	private static Path writePem(String label, byte[] der) {
+		String pem = "-----BEGIN " + label + "-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+				+ "\n-----END " + label + "-----\n";
 		try {
 			Path file = Files.createTempFile("test-issuer-", ".pem");
 			file.toFile().deleteOnExit();
