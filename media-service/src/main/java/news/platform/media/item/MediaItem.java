@@ -1,0 +1,20 @@
+package news.platform.media.item;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One uploaded picture with its own metadata, pointing at a stored original by content hash
+ * (several items may share one original). {@code width}/{@code height} are upright (EXIF
+ * orientation applied); {@code orientation} says how to turn the stored pixels.
+ */
+public record MediaItem(String id, long version, String hash, String mediaType, int width, int height,
+		long byteSize, int orientation, String alt, String caption, String credit, String copyright, String source,
+		double focalX, double focalY, List<String> tags, String uploadedBy, Instant createdAt, Instant updatedAt,
+		String blurHash, String dominantColour) {
+
+	public MediaItem {
+		tags = tags == null ? List.of() : List.copyOf(tags);
+	}
+
+}

@@ -1,0 +1,52 @@
+package news.platform.media.rendition;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import news.platform.media.MediaProperties;
+import news.platform.media.item.MediaItem;
+
+/** Rendition URLs as clients should use them: everything that changes the bytes is in the URL. */
+public final class RenditionLinks {
+
+	private RenditionLinks() {
+	}
+
+	/** preset name → URL with the current focal point and {@code format=auto}. */
+	public static Map<String, String> presets(MediaItem item, MediaProperties.Renditions config) {
+		Map<String, String> links = new LinkedHashMap<>();
+		config.presets().keySet().forEach(name -> links.put(name, "/api/v1/media/" + item.id() + "/rendition?preset="
+				+ name + "&fp=" + focal(item.focalX(), item.focalY()) + "&format=auto"));
+		return links;
+	}
+
+	static String canonical(String id, RenditionSpec spec, double focalX, double focalY) {
+		StringBuilder url = new StringBuilder("/api/v1/media/").append(id).append("/rendition?");
+		if (spec.preset() != null) {
+			url.append("preset=").append(spec.preset());
+		}
+		else {
+			url.append("w=").append(spec.width());
+			if (spec.height() > 0) {
+				url.append("&h=").append(spec.height());
+			}
+			url.append("&fit=").append(spec.fit());
+			if (spec.signature() != null) {
+				url.append("&sig=").append(spec.signature());
+			}
+		}
+		url.append("&fp=").append(focal(focalX, focalY));
+		url.append("&format=").append(spec.format() == null ? "auto" : spec.format().token());
+		return url.toString();
+	}
+
+	public static String focal(double x, double y) {
+		return plain(x) + "," + plain(y);
+	}
+
+	private static String plain(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
+}

@@ -1,0 +1,23 @@
+package news.platform.media.upload;
+
+/** Longest accepted text per metadata field (characters). */
+public final class MetadataLimits {
+
+	public static final int ALT = 500;
+
+	public static final int CAPTION = 2000;
+
+	public static final int CREDIT = 300;
+
+	public static final int COPYRIGHT = 500;
+
+	public static final int SOURCE = 300;
+
+	public static final int TAG = 64;
+
+	public static final int TAGS = 30;
+
+	private MetadataLimits() {
+	}
+
+}

@@ -1,0 +1,140 @@
+package news.platform.media.usage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands in for article-service's event feed: a JDK HTTP server on a random port serving
+ * {@code GET /internal/v1/articles/events?after=&limit=} from events the tests add. It can be
+ * told to fail, to show the follower survives an unreachable feed. One per test JVM, shared by the
+ * one Spring context.
+ */
+public final class ArticleServiceStub {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static volatile ArticleServiceStub instance;
+
+	private final HttpServer server;
+
+	private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private ArticleServiceStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/internal/v1/articles/events", this::events);
+		this.server.setExecutor(Executors.newFixedThreadPool(2));
+		this.server.start();
+	}
+
+	public static ArticleServiceStub get() {
+		if (instance == null) {
+			synchronized (ArticleServiceStub.class) {
+				if (instance == null) {
+					instance = new ArticleServiceStub();
+				}
+			}
+		}
+		return instance;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public void failing(boolean fail) {
+		this.failing.set(fail);
+	}
+
+	public List<String> authorizations() {
+		return List.copyOf(this.authorizations);
+	}
+
+	/** Appends an event with the next seq and answers it. */
+	public synchronized long publish(String type, String articleId, String status, String heroMediaId,
+			List<String> mediaIds, Instant occurredAt) {
+		long seq = this.events.size() + 1;
+		Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("slug", "clanak-" + articleId);
+		data.put("status", status);
+		data.put("section", "vijesti");
+		data.put("language", "hr");
+		data.put("heroMediaId", heroMediaId);
+		data.put("mediaIds", mediaIds);
+		data.put("commentsOpen", true);
+		Map<String, Object> event = new java.util.LinkedHashMap<>();
+		event.put("seq", seq);
+		event.put("type", type);
+		event.put("schemaVersion", 1);
+		event.put("occurredAt", occurredAt.toString());
+		event.put("articleId", articleId);
+		event.put("data", data);
+		this.events.add(event);
+		return seq;
+	}
+
+	private void events(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		this.authorizations.add(String.valueOf(authorization));
+		if (this.failing.get()) {
+			respond(exchange, 503, "{\"type\":\"/problems/unavailable\"}");
+			return;
+		}
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			respond(exchange, 401, "{\"type\":\"/problems/unauthorized\"}");
+			return;
+		}
+		long after = 0;
+		int limit = 100;
+		String query = exchange.getRequestURI().getQuery();
+		if (query != null) {
+			for (String pair : query.split("&")) {
+				String[] kv = pair.split("=", 2);
+				if (kv[0].equals("after")) {
+					after = Long.parseLong(kv[1]);
+				}
+				else if (kv[0].equals("limit")) {
+					limit = Integer.parseInt(kv[1]);
+				}
+			}
+		}
+		List<Map<String, Object>> page = new ArrayList<>();
+		for (long seq = after + 1; seq <= this.events.size() && page.size() < limit; seq++) {
+			page.add(this.events.get((int) seq - 1));
+		}
+		long next = page.isEmpty() ? after : (long) page.get(page.size() - 1).get("seq");
+		respond(exchange, 200, JSON.writeValueAsString(Map.of("events", page, "next", next)));
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
