@@ -1,0 +1,66 @@
+package news.platform.k8s;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The checks catch what they claim to: each fixture under src/test/resources/broken/ is the prod
+ * overlay with one kind of mistake, and the failure names the file and the field.
+ */
+class BadInputTest {
+
+	private static Path fixture(String name) {
+		return Project.K8S.resolve("src/test/resources/broken").resolve(name);
+	}
+
+	@Test
+	void aMisspelledFieldNamesTheFileAndTheField() {
+		assertThatThrownBy(() -> Overlay.at("prod", fixture("misspelled-field"))).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("k8s/base/article-service/deployment.yaml")
+			.hasMessageContaining("Deployment/article-service spec.template.spec.containers[0].livenesProbe")
+			.hasMessageContaining("unknown field");
+	}
+
+	@Test
+	void aValueOfTheWrongTypeNamesTheFileAndTheField() {
+		assertThatThrownBy(() -> Overlay.at("prod", fixture("wrong-type"))).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("k8s/base/media-service/deployment.yaml")
+			.hasMessageContaining("Deployment/media-service spec.template.spec.terminationGracePeriodSeconds")
+			.hasMessageContaining("wrong type");
+	}
+
+	@Test
+	void policyViolationsAreEachNamed() {
+		Overlay overlay = Overlay.at("prod", fixture("policy-violations"));
+		assertThat(WorkloadPolicyTest.containerProblems(overlay))
+			.anySatisfy(problem -> assertThat(problem).contains("Deployment/gateway container gateway")
+				.contains("never latest"))
+			.anySatisfy(problem -> assertThat(problem).contains("Deployment/comment-service container comment-service")
+				.contains("allowPrivilegeEscalation"));
+		assertThat(WorkloadPolicyTest.deploymentProblems(overlay))
+			.anySatisfy(problem -> assertThat(problem).contains("Deployment/comment-service").contains("preStop"))
+			.anySatisfy(problem -> assertThat(problem).contains("Deployment/comment-service")
+				.contains("maxUnavailable: 0"))
+			.anySatisfy(problem -> assertThat(problem).contains("Deployment/comment-service")
+				.contains("readinessProbe is missing"));
+	}
+
+	@Test
+	void aBlockedOrAnExtraConnectionIsNamed() {
+		Overlay overlay = Overlay.at("prod", fixture("blocked-connection"));
+		assertThat(NetworkPolicyTest.allowedEdges(overlay)).doesNotContain("media-service -> article-service:8081")
+			.contains("gateway -> mongodb:27017");
+	}
+
+	@Test
+	void anUndocumentedSecretKeyIsNamed() {
+		Overlay overlay = Overlay.at("prod", fixture("undocumented-secret"));
+		assertThat(SecretDocumentationTest.problems(overlay))
+			.containsExactly("Secret 'gateway-secrets' is referenced but k8s/secrets/gateway-secrets.yaml.example does not exist");
+	}
+
+}

@@ -1,0 +1,209 @@
+package news.platform.k8s;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Computes, from the overlay's NetworkPolicies, which pod may open a connection to which pod on
+ * which port (both the source's egress and the destination's ingress must allow it), and compares
+ * that with the platform's intended graph: exactly gateway → services, comment/media →
+ * article-service, services → MongoDB, everything → config server, Prometheus → management ports,
+ * the ingress controller → gateway, DNS for everyone.
+ */
+class NetworkPolicyTest {
+
+	static final List<String> overlays = Overlay.NAMES;
+
+	private static final Set<String> SERVICES = Set.of("article-service", "media-service", "comment-service");
+
+	/** A pod (or something outside the namespace) that can send or receive. */
+	record Endpoint(String name, String namespace, Map<String, String> labels, Map<String, Integer> ports) {
+	}
+
+	static Set<String> intendedEdges() {
+		Set<String> edges = new TreeSet<>();
+		SERVICES.forEach(service -> {
+			Components.Component component = Components.named(service).orElseThrow();
+			edges.add("gateway -> " + service + ":" + component.port());
+			edges.add(service + " -> mongodb:27017");
+		});
+		edges.add("media-service -> article-service:8081");
+		edges.add("comment-service -> article-service:8081");
+		for (String client : List.of("gateway", "article-service", "media-service", "comment-service")) {
+			edges.add(client + " -> config-server:8888");
+		}
+		edges.add("mongodb -> mongodb:27017");
+		edges.add("mongodb-init -> mongodb:27017");
+		edges.add("ingress-controller -> gateway:8080");
+		Components.ALL.forEach(component -> edges
+			.add("prometheus -> " + component.name() + ":" + component.managementPort()));
+		return edges;
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void defaultDenyCoversEveryPodAndDnsIsAllowed(String name) {
+		Overlay overlay = Overlay.of(name);
+		assertThat(overlay.all(NetworkPolicy.class)
+			.anyMatch(policy -> policy.getSpec().getPodSelector().getMatchLabels().isEmpty()
+					&& policy.getSpec().getPodSelector().getMatchExpressions().isEmpty()
+					&& policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+					&& policy.getSpec().getIngress().isEmpty() && policy.getSpec().getEgress().isEmpty()))
+			.as("overlay %s: a NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress] and no rules", name)
+			.isTrue();
+		List<String> uncovered = new ArrayList<>();
+		List<Endpoint> pods = pods(overlay);
+		for (Endpoint pod : pods) {
+			boolean own = overlay.all(NetworkPolicy.class)
+				.anyMatch(policy -> !policy.getSpec().getPodSelector().getMatchLabels().isEmpty()
+						&& Selectors.matches(policy.getSpec().getPodSelector(), pod.labels()));
+			if (!own) {
+				uncovered.add(pod.name());
+			}
+		}
+		assertThat(uncovered).as("overlay %s: pods without a NetworkPolicy of their own", name).isEmpty();
+		Endpoint dns = new Endpoint("dns", "kube-system",
+				Map.of("k8s-app", "kube-dns"), Map.of("dns-udp", 53));
+		for (Endpoint pod : pods) {
+			assertThat(allowed(overlay, pod, dns, 53))
+				.as("overlay %s: %s may resolve names (egress to kube-dns:53)", name, pod.name())
+				.isTrue();
+		}
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void allowsExactlyTheIntendedConnections(String name) {
+		Overlay overlay = Overlay.of(name);
+		Set<String> actual = allowedEdges(overlay);
+		Set<String> unexpected = new TreeSet<>(actual);
+		unexpected.removeAll(intendedEdges());
+		Set<String> missing = new TreeSet<>(intendedEdges());
+		missing.removeAll(actual);
+		assertThat(unexpected).as("overlay %s: connections the NetworkPolicies allow but should not", name).isEmpty();
+		assertThat(missing).as("overlay %s: connections the platform needs that the NetworkPolicies block", name)
+			.isEmpty();
+	}
+
+	static Set<String> allowedEdges(Overlay overlay) {
+		List<Endpoint> pods = pods(overlay);
+		List<Endpoint> sources = new ArrayList<>(pods);
+		sources.add(new Endpoint("ingress-controller", "ingress-nginx",
+				Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of()));
+		sources.add(new Endpoint("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), Map.of()));
+		Set<String> actual = new TreeSet<>();
+		for (Endpoint source : sources) {
+			for (Endpoint destination : pods) {
+				for (int port : new TreeSet<>(destination.ports().values())) {
+					if (allowed(overlay, source, destination, port)) {
+						actual.add(source.name() + " -> " + destination.name() + ":" + port);
+					}
+				}
+			}
+		}
+		return actual;
+	}
+
+	static List<Endpoint> pods(Overlay overlay) {
+		String namespace = overlay.namespace();
+		return overlay.workloads().map(workload -> {
+			Map<String, Integer> ports = new java.util.HashMap<>();
+			workload.template().getSpec().getContainers().forEach(container -> container.getPorts()
+				.forEach(port -> ports.put(port.getName() != null ? port.getName() : "p" + port.getContainerPort(),
+						port.getContainerPort())));
+			Map<String, String> labels = workload.template().getMetadata().getLabels();
+			return new Endpoint(labels.get("app.kubernetes.io/name"), namespace, labels, ports);
+		}).toList();
+	}
+
+	/** Both the source's egress (when it is a pod of the overlay) and the destination's ingress allow it. */
+	static boolean allowed(Overlay overlay, Endpoint source, Endpoint destination, int port) {
+		String namespace = overlay.namespace();
+		boolean egress = !source.namespace().equals(namespace)
+				|| direction(overlay, source, "Egress", destination, port);
+		boolean ingress = !destination.namespace().equals(namespace)
+				|| direction(overlay, destination, "Ingress", source, port);
+		return egress && ingress;
+	}
+
+	private static boolean direction(Overlay overlay, Endpoint subject, String type, Endpoint peer, int port) {
+		List<NetworkPolicy> selecting = overlay.all(NetworkPolicy.class)
+			.filter(policy -> policy.getSpec().getPolicyTypes().contains(type)
+					&& Selectors.matches(policy.getSpec().getPodSelector(), subject.labels()))
+			.toList();
+		if (selecting.isEmpty()) {
+			return true;
+		}
+		// the port is the destination's: for egress the peer, for ingress the subject
+		Endpoint destination = type.equals("Egress") ? peer : subject;
+		for (NetworkPolicy policy : selecting) {
+			if (type.equals("Ingress")) {
+				for (var rule : policy.getSpec().getIngress()) {
+					if (peers(rule.getFrom(), peer, subject.namespace()) && ports(rule.getPorts(), destination, port)) {
+						return true;
+					}
+				}
+			}
+			else {
+				for (var rule : policy.getSpec().getEgress()) {
+					if (peers(rule.getTo(), peer, subject.namespace()) && ports(rule.getPorts(), destination, port)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean peers(List<NetworkPolicyPeer> peers, Endpoint peer, String policyNamespace) {
+		if (peers.isEmpty()) {
+			return true;
+		}
+		for (NetworkPolicyPeer candidate : peers) {
+			if (candidate.getIpBlock() != null) {
+				// an address block can contain pod addresses too: treat it as matching anything
+				return true;
+			}
+			boolean namespaceMatches = candidate.getNamespaceSelector() == null
+					? peer.namespace().equals(policyNamespace)
+					: Selectors.matches(candidate.getNamespaceSelector(),
+							Map.of("kubernetes.io/metadata.name", peer.namespace()));
+			boolean podMatches = candidate.getPodSelector() == null
+					|| Selectors.matches(candidate.getPodSelector(), peer.labels());
+			if (namespaceMatches && podMatches) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean ports(List<NetworkPolicyPort> ports, Endpoint destination, int port) {
+		if (ports.isEmpty()) {
+			return true;
+		}
+		for (NetworkPolicyPort candidate : ports) {
+			IntOrString value = candidate.getPort();
+			if (value == null) {
+				return true;
+			}
+			Integer number = value.getIntVal() != null ? value.getIntVal() : destination.ports().get(value.getStrVal());
+			if (number != null && number == port) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
