@@ -63,7 +63,8 @@ public class ArticleCommits {
 		if (!this.articles.replace(next, before.revision(), events)) {
 			return Optional.empty();
 		}
-		this.publisher.publishEvent(new ArticleSaved(next, action));
+		boolean becamePublished = before.status() != ArticleStatus.PUBLISHED && next.status() == ArticleStatus.PUBLISHED;
+		this.publisher.publishEvent(new ArticleSaved(next, action, becamePublished));
 		return Optional.of(next);
 	}
 

@@ -56,6 +56,14 @@ public class Schedule {
 		return due;
 	}
 
+	/**
+	 * Markers not yet due or cleared: the scheduler's backlog. A metadata count, not a scan; a
+	 * marker left by an article unscheduled meanwhile counts until its time comes.
+	 */
+	public long backlog() {
+		return this.collection.estimatedDocumentCount();
+	}
+
 	/** Unless the article was rescheduled meanwhile (a new time). */
 	public void clear(Entry entry) {
 		this.collection.deleteOne(Filters.and(Filters.eq("_id", entry.articleId()), Filters.eq("at", Date.from(entry.at()))));

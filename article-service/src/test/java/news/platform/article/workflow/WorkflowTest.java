@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.platform.article.ArticleApi;
@@ -24,6 +25,9 @@ class WorkflowTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	ArticleApi api;
 
@@ -44,6 +48,28 @@ class WorkflowTest {
 		assertThat(this.api.action(EDITOR, id, "unpublish", null).json().path("status").asString())
 			.isEqualTo("UNPUBLISHED");
 		assertThat(this.api.get("/api/v1/articles/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void publishingAndSchedulingShowInTheOperatorsMetrics() {
+		double publishedBefore = metric("articles_published_total");
+		String id = this.api.draft(EDITOR, unique("Brojač")).path("id").asString();
+		this.api.action(EDITOR, id, "publish", null);
+		assertThat(metric("articles_published_total")).isEqualTo(publishedBefore + 1);
+
+		String later = this.api.draft(EDITOR, unique("Zakazano")).path("id").asString();
+		String at = OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(2).toString();
+		this.api.action(EDITOR, later, "schedule", "{\"at\":\"" + at + "\"}");
+		assertThat(metric("articles_scheduled_backlog")).isGreaterThanOrEqualTo(1);
+	}
+
+	private double metric(String name) {
+		String body = Http.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
+		return body.lines()
+			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " is not exported"));
 	}
 
 	@Test

@@ -1,0 +1,35 @@
+package news.platform.article.article;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the newsroom's operators act on: how many articles went live ({@code articles_published_total},
+ * by hand or by the scheduler) and how many wait for their time ({@code articles_scheduled_backlog}).
+ */
+@Component
+class ArticleMetrics {
+
+	private final Counter published;
+
+	ArticleMetrics(MeterRegistry meters, Schedule schedule) {
+		this.published = Counter.builder("articles.published")
+			.description("Articles that became published, by an editor or by the scheduler")
+			.register(meters);
+		Gauge.builder("articles.scheduled.backlog", schedule, Schedule::backlog)
+			.description("Articles scheduled and not yet published")
+			.register(meters);
+	}
+
+	@EventListener
+	void onSaved(ArticleSaved saved) {
+		if (saved.becamePublished()) {
+			this.published.increment();
+		}
+	}
+
+}
