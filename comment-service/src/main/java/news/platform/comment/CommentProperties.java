@@ -1,0 +1,81 @@
+package news.platform.comment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** The service's own settings ({@code comment.*} in config-repo/comment-service.yml). */
+@ConfigurationProperties("comment")
+public record CommentProperties(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Text text,
+		@DefaultValue Thread thread, @DefaultValue("15m") Duration editWindow, @DefaultValue RateLimit rateLimit,
+		@DefaultValue({ "like", "insightful", "disagree" }) List<String> reactionTypes,
+		@DefaultValue("3") int hideAfterReports, @DefaultValue Counts counts, @DefaultValue("30m") Duration streamTimeout,
+		@DefaultValue Moderation moderation, @DefaultValue ArticleState articleState) {
+
+	/** Plain text only; lengths count Unicode code points after normalisation. */
+	public record Text(@DefaultValue("2") int minLength, @DefaultValue("2000") int maxLength,
+			@DefaultValue("40") int maxLines) {
+	}
+
+	/**
+	 * Threads as readers page them. Replies nest to {@code maxDepth} levels below a top-level
+	 * comment; a reply to a comment at the deepest level joins that comment's parent.
+	 */
+	public record Thread(@DefaultValue("20") int pageSize, @DefaultValue("100") int maxPageSize,
+			@DefaultValue("3") int maxDepth, @DefaultValue("3") int repliesPerLevel,
+			@DefaultValue("1000000") long cacheMaxComments, @DefaultValue("30s") Duration refreshAfter) {
+	}
+
+	/** Posts per user: {@code capacity} at once, refilled by {@code refill} every {@code period}. */
+	public record RateLimit(@DefaultValue("5") long capacity, @DefaultValue("5") long refill,
+			@DefaultValue("1m") Duration period) {
+	}
+
+	public record Counts(@DefaultValue("100") int maxArticles, @DefaultValue("10s") Duration cacheTtl,
+			@DefaultValue("200000") long cacheMaxArticles) {
+	}
+
+	/**
+	 * Automatic rules and per-section policy. Words are matched after Croatian case and diacritic
+	 * folding; an entry ending in {@code *} matches any word starting with it (inflected forms).
+	 */
+	public record Moderation(@DefaultValue({}) List<String> bannedWords, @DefaultValue({}) List<String> suspectWords,
+			@DefaultValue("2") int maxLinks, @DefaultValue("24h") Duration repeatWindow,
+			@DefaultValue Section defaultSection, @DefaultValue({}) Map<String, Section> sections,
+			@DefaultValue("10s") Duration gaugeInterval) {
+
+		public Section section(String name) {
+			if (name == null) {
+				return this.defaultSection;
+			}
+			Section section = this.sections.get(name);
+			return section != null ? section : this.defaultSection;
+		}
+
+	}
+
+	/**
+	 * One section's policy: {@code pre} holds every new comment for review, {@code post} shows it at
+	 * once (rules may still hold it); a user's first N comments are held; the thread closes
+	 * {@code closeAfter} the article's first publication (unset: never by itself).
+	 */
+	public record Section(@DefaultValue("post") String mode, @DefaultValue("0") int firstCommentsHeld,
+			Duration closeAfter) {
+
+		public boolean preModerated() {
+			return "pre".equalsIgnoreCase(this.mode);
+		}
+
+	}
+
+	/** The projection of article state fed by article-service's event feed. */
+	public record ArticleState(@DefaultValue("true") boolean feedEnabled, @DefaultValue("1s") Duration pollInterval,
+			@DefaultValue("200") int batchSize, @DefaultValue("2s") Duration timeout,
+			@DefaultValue("100000") long cacheMaxArticles) {
+	}
+
+}

@@ -1,0 +1,78 @@
+package news.platform.comment.articlestate;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import news.platform.comment.CommentProperties;
+import news.platform.comment.web.RetryLater;
+import news.platform.starter.problem.ApiProblem;
+
+/**
+ * Decides whether an article takes comments now: from the projection when it knows the article
+ * (so posting works while article-service is down), else by asking article-service's state
+ * endpoint once, through a circuit breaker with a timeout.
+ */
+@Component
+public class ArticleGate {
+
+	private static final Logger log = LoggerFactory.getLogger(ArticleGate.class);
+
+	private final ArticleStates states;
+
+	private final ArticleServiceClient client;
+
+	private final CircuitBreakerFactory<?, ?> breakers;
+
+	private final CommentProperties properties;
+
+	ArticleGate(ArticleStates states, ArticleServiceClient client, CircuitBreakerFactory<?, ?> breakers,
+			CommentProperties properties) {
+		this.states = states;
+		this.client = client;
+		this.breakers = breakers;
+		this.properties = properties;
+	}
+
+	/** The article's state if it takes comments now; else the problem a poster gets. */
+	public ArticleState requireOpen(String articleId, Instant now) {
+		ArticleState state = this.states.find(articleId).orElseGet(() -> ask(articleId, now));
+		ArticleState.Verdict verdict = state.verdict(now, this.properties.moderation().section(state.section()).closeAfter());
+		return switch (verdict) {
+			case OPEN -> state;
+			case UNKNOWN, NOT_PUBLISHED -> throw ApiProblem.notFound("Article",
+					"No published article " + articleId + " takes comments.");
+			case CLOSED -> throw ApiProblem.conflict("comments-closed", "Comments are closed",
+					"Comments on article " + articleId + " are closed.");
+		};
+	}
+
+	private ArticleState ask(String articleId, Instant now) {
+		List<ArticleServiceClient.StateAnswer> answers = this.breakers.create(ArticleStateConfiguration.BREAKER)
+			.run(() -> this.client.state(List.of(articleId)), failure -> {
+				log.warn("article state for {} unavailable: {}", articleId, failure.toString());
+				throw new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
+						"Article state unavailable",
+						"comment-service has not seen article " + articleId
+								+ " yet and article-service does not answer; retry shortly.", 5);
+			});
+		ArticleServiceClient.StateAnswer answer = answers.stream()
+			.filter(a -> articleId.equals(a.id()))
+			.findFirst()
+			.orElse(new ArticleServiceClient.StateAnswer(articleId, false, false, false, null));
+		ArticleState state = new ArticleState(articleId, answer.exists(), answer.published(), answer.commentsOpen(),
+				answer.commentsCloseAt(), null, null, 0, "state-endpoint", now);
+		if (answer.exists()) {
+			// an unknown id is not stored: anyone could fill the projection with made-up ids
+			this.states.storeFromStateEndpoint(state);
+		}
+		return state;
+	}
+
+}

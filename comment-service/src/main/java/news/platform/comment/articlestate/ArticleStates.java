@@ -1,0 +1,96 @@
+package news.platform.comment.articlestate;
+
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+import news.platform.comment.CommentProperties;
+import news.platform.comment.mongo.QueryShapes;
+
+/**
+ * The projection of article state ({@code article_states}, {@code _id} = article id), with the
+ * states this replica has read or written held in memory: posting reads it by key, never by scan.
+ */
+@Component
+public class ArticleStates {
+
+	static final String COLLECTION = "article_states";
+
+	private final MongoCollection<Document> collection;
+
+	private final Cache<String, ArticleState> cache;
+
+	ArticleStates(MongoDatabase database, QueryShapes shapes, CommentProperties properties) {
+		this.collection = database.getCollection(COLLECTION);
+		this.cache = Caffeine.newBuilder().maximumSize(properties.articleState().cacheMaxArticles()).build();
+		shapes.register(COLLECTION, java.util.List.of("_id"), java.util.List.of(), "_id_");
+	}
+
+	public Optional<ArticleState> find(String articleId) {
+		ArticleState cached = this.cache.getIfPresent(articleId);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Document document = this.collection.find(Filters.eq("_id", articleId)).first();
+		if (document == null) {
+			return Optional.empty();
+		}
+		ArticleState state = ArticleState.from(document);
+		this.cache.put(articleId, state);
+		return Optional.of(state);
+	}
+
+	/** Stores a state from the feed unless a newer event already did ({@code seq} only moves on). */
+	void applyFromFeed(ArticleState state) {
+		Document stored = this.collection.find(Filters.eq("_id", state.articleId())).first();
+		if (stored != null && stored.get("seq", Number.class).longValue() >= state.seq()) {
+			return;
+		}
+		if (stored == null) {
+			try {
+				this.collection.insertOne(state.toDocument());
+			}
+			catch (com.mongodb.MongoWriteException ex) {
+				// another replica applied it first: compare again
+				applyFromFeed(state);
+				return;
+			}
+		}
+		else {
+			var result = this.collection.replaceOne(
+					Filters.and(Filters.eq("_id", state.articleId()), Filters.lt("seq", state.seq())),
+					state.toDocument());
+			if (result.getMatchedCount() == 0) {
+				this.cache.invalidate(state.articleId());
+				return;
+			}
+		}
+		this.cache.put(state.articleId(), state);
+	}
+
+	/** Stores what the state endpoint answered for an article the feed has not brought yet. */
+	void storeFromStateEndpoint(ArticleState state) {
+		Document stored = this.collection.find(Filters.eq("_id", state.articleId())).first();
+		if (stored != null && stored.get("seq", Number.class).longValue() > 0) {
+			this.cache.put(state.articleId(), ArticleState.from(stored));
+			return;
+		}
+		this.collection.replaceOne(Filters.eq("_id", state.articleId()), state.toDocument(),
+				new ReplaceOptions().upsert(true));
+		this.cache.put(state.articleId(), state);
+	}
+
+	/** For tests and restarts: forget what is held in memory (the stored projection stays). */
+	public void clearMemory() {
+		this.cache.invalidateAll();
+	}
+
+}

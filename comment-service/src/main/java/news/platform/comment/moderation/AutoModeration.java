@@ -1,0 +1,95 @@
+package news.platform.comment.moderation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import news.platform.comment.CommentProperties;
+import news.platform.comment.thread.CommentStatus;
+
+/**
+ * The automatic rules, in order: a banned word rejects; a suspect word, too many links, text the
+ * user posted lately, one of the user's first N comments in the section, or a pre-moderated
+ * section hold the comment for review (PENDING); otherwise it is visible at once. The flags say
+ * which rules fired, for the moderators.
+ */
+@Component
+public class AutoModeration {
+
+	private static final Pattern LINK = Pattern.compile(
+			"(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+\\.(?:com|net|org|hr|info|io|biz|ru|xyz|me|co|eu|de|top|link|click)\\b");
+
+	private final CommentProperties.Moderation settings;
+
+	private final WordList banned;
+
+	private final WordList suspect;
+
+	private final Fingerprints fingerprints;
+
+	public record Decision(CommentStatus status, List<String> flags) {
+	}
+
+	AutoModeration(CommentProperties properties, Fingerprints fingerprints) {
+		this.settings = properties.moderation();
+		this.banned = new WordList(this.settings.bannedWords());
+		this.suspect = new WordList(this.settings.suspectWords());
+		this.fingerprints = fingerprints;
+	}
+
+	public Decision decide(String userId, Users.Standing standing, String text, String section, Instant now) {
+		List<String> words = CroatianFolding.words(text);
+		String bannedWord = this.banned.firstMatch(words);
+		if (bannedWord != null) {
+			return new Decision(CommentStatus.REJECTED, List.of("banned-word"));
+		}
+		List<String> flags = new ArrayList<>();
+		if (this.suspect.firstMatch(words) != null) {
+			flags.add("suspect-word");
+		}
+		if (links(text) > this.settings.maxLinks()) {
+			flags.add("too-many-links");
+		}
+		if (this.fingerprints.seenRecently(userId, text, now, this.settings.repeatWindow())) {
+			flags.add("repeated-text");
+		}
+		CommentProperties.Section policy = this.settings.section(section);
+		if (standing.visibleCount() < policy.firstCommentsHeld()) {
+			flags.add("first-comments");
+		}
+		if (policy.preModerated()) {
+			flags.add("pre-moderated-section");
+		}
+		return new Decision(flags.isEmpty() ? CommentStatus.VISIBLE : CommentStatus.PENDING, List.copyOf(flags));
+	}
+
+	/** An edit is checked for words only: banned refuses the edit, suspect holds the comment again. */
+	public Decision decideEdit(String text) {
+		List<String> words = CroatianFolding.words(text);
+		if (this.banned.firstMatch(words) != null) {
+			return new Decision(CommentStatus.REJECTED, List.of("banned-word"));
+		}
+		List<String> flags = new ArrayList<>();
+		if (this.suspect.firstMatch(words) != null) {
+			flags.add("suspect-word");
+		}
+		if (links(text) > this.settings.maxLinks()) {
+			flags.add("too-many-links");
+		}
+		return new Decision(flags.isEmpty() ? CommentStatus.VISIBLE : CommentStatus.PENDING, List.copyOf(flags));
+	}
+
+	static int links(String text) {
+		Matcher matcher = LINK.matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
+	}
+
+}

@@ -1,0 +1,109 @@
+package news.platform.comment.thread;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+import news.platform.comment.CommentProperties;
+import news.platform.comment.mongo.QueryShapes;
+
+/**
+ * Counter documents per article ({@code comment_counts}, {@code _id} = article id): {@code visible}
+ * is what list pages show, {@code stored} is every comment ever stored (a thread with none is
+ * never loaded). They derive from the comments and move by {@code $inc} after each status change;
+ * counts read for list pages come from memory (refreshed after {@code comment.counts.cache-ttl})
+ * and otherwise by key.
+ */
+@Component
+public class CommentCounts {
+
+	static final String COLLECTION = "comment_counts";
+
+	private final MongoCollection<Document> collection;
+
+	private final Cache<String, Counts> cache;
+
+	public record Counts(long visible, long stored) {
+
+		static final Counts NONE = new Counts(0, 0);
+
+	}
+
+	CommentCounts(MongoDatabase database, QueryShapes shapes, CommentProperties properties) {
+		this.collection = database.getCollection(COLLECTION);
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(properties.counts().cacheMaxArticles())
+			.expireAfterWrite(properties.counts().cacheTtl())
+			.build();
+		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
+	}
+
+	void adjust(String articleId, long visibleDelta, long storedDelta) {
+		if (visibleDelta == 0 && storedDelta == 0) {
+			return;
+		}
+		Document after = this.collection.findOneAndUpdate(Filters.eq("_id", articleId),
+				Updates.combine(Updates.inc("visible", visibleDelta), Updates.inc("stored", storedDelta)),
+				new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+		this.cache.put(articleId, from(after));
+	}
+
+	public Counts of(String articleId) {
+		return of(List.of(articleId)).get(articleId);
+	}
+
+	/** Counts for many articles: from memory, the misses in one {@code $in} on {@code _id}. */
+	public Map<String, Counts> of(List<String> articleIds) {
+		Map<String, Counts> result = new LinkedHashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (String id : articleIds) {
+			Counts counts = this.cache.getIfPresent(id);
+			if (counts != null) {
+				result.put(id, counts);
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (!missing.isEmpty()) {
+			Map<String, Counts> found = new LinkedHashMap<>();
+			this.collection.find(Filters.in("_id", missing))
+				.forEach(document -> found.put(document.getString("_id"), from(document)));
+			for (String id : missing) {
+				Counts counts = found.getOrDefault(id, Counts.NONE);
+				this.cache.put(id, counts);
+				result.put(id, counts);
+			}
+		}
+		return result;
+	}
+
+	/** Rebuilds the counters from the comments (admin or repair work; a scan). */
+	public void rebuild(String articleId, long visible, long stored) {
+		this.collection.replaceOne(Filters.eq("_id", articleId),
+				new Document("_id", articleId).append("visible", visible).append("stored", stored),
+				new com.mongodb.client.model.ReplaceOptions().upsert(true));
+		this.cache.invalidate(articleId);
+	}
+
+	private static Counts from(Document document) {
+		Number visible = document.get("visible", Number.class);
+		Number stored = document.get("stored", Number.class);
+		return new Counts(visible == null ? 0 : Math.max(0, visible.longValue()),
+				stored == null ? 0 : stored.longValue());
+	}
+
+}

@@ -1,0 +1,133 @@
+package news.platform.comment.thread;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import news.platform.comment.CommentProperties;
+
+/**
+ * Article threads held in memory (Caffeine, weighed by comment count). A thread is loaded from
+ * MongoDB once (one query by article: on the embedded server a scan, so only on a miss, and never
+ * for an article whose counter says it has no comments), kept current by applying this replica's
+ * writes in place, and reloaded in the background after {@code refresh-after} to pick up other
+ * replicas' writes.
+ * <p>
+ * No local write is lost to a load running at the same time: every write is first journalled for
+ * its article, then applied to the thread in memory if there is one; a load, once its thread is in
+ * the cache, applies the journal entries made since it started (applying is idempotent: the newest
+ * {@code rev} wins).
+ */
+@Component
+class ThreadCache {
+
+	private static final Logger log = LoggerFactory.getLogger(ThreadCache.class);
+
+	private static final long JOURNAL_NANOS = Duration.ofMinutes(2).toNanos();
+
+	private final Comments comments;
+
+	private final CommentCounts counts;
+
+	private final long refreshNanos;
+
+	private final Cache<String, ArticleThread> threads;
+
+	private final Map<String, Queue<Journalled>> journal = new ConcurrentHashMap<>();
+
+	private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
+
+	private record Journalled(long at, Comment comment) {
+	}
+
+	ThreadCache(Comments comments, CommentCounts counts, CommentProperties properties) {
+		this.comments = comments;
+		this.counts = counts;
+		this.refreshNanos = properties.thread().refreshAfter().toNanos();
+		this.threads = Caffeine.newBuilder()
+			.maximumWeight(properties.thread().cacheMaxComments())
+			.weigher((String id, ArticleThread thread) -> Math.max(1, thread.size()))
+			.build();
+	}
+
+	ArticleThread get(String articleId) {
+		ArticleThread thread = this.threads.getIfPresent(articleId);
+		if (thread == null) {
+			long started = System.nanoTime();
+			thread = this.threads.get(articleId, this::fresh);
+			replayJournal(thread, started);
+		}
+		else if (System.nanoTime() - thread.loadedAt >= this.refreshNanos
+				&& this.refreshing.putIfAbsent(articleId, Boolean.TRUE) == null) {
+			ArticleThread stale = thread;
+			ForkJoinPool.commonPool().execute(() -> refresh(articleId, stale));
+		}
+		return thread;
+	}
+
+	private void refresh(String articleId, ArticleThread stale) {
+		try {
+			long started = System.nanoTime();
+			ArticleThread reloaded = fresh(articleId);
+			if (this.threads.asMap().replace(articleId, stale, reloaded)) {
+				replayJournal(reloaded, started);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("refreshing the thread of {} failed; keeping the one in memory: {}", articleId, ex.toString());
+		}
+		finally {
+			this.refreshing.remove(articleId);
+		}
+	}
+
+	private ArticleThread fresh(String articleId) {
+		if (this.counts.of(articleId).stored() == 0) {
+			return new ArticleThread(articleId, List.of());
+		}
+		return new ArticleThread(articleId, this.comments.ofArticle(articleId));
+	}
+
+	private void replayJournal(ArticleThread thread, long since) {
+		Queue<Journalled> entries = this.journal.get(thread.articleId);
+		if (entries != null) {
+			for (Journalled entry : entries) {
+				if (entry.at() - since >= 0) {
+					thread.apply(entry.comment());
+				}
+			}
+		}
+	}
+
+	/** Journals a stored change and applies it to the thread in memory, if there is one. */
+	void apply(Comment comment) {
+		long now = System.nanoTime();
+		Queue<Journalled> entries = this.journal.computeIfAbsent(comment.articleId(),
+				id -> new ConcurrentLinkedQueue<>());
+		entries.add(new Journalled(now, comment));
+		Journalled head;
+		while ((head = entries.peek()) != null && now - head.at() > JOURNAL_NANOS) {
+			entries.poll();
+		}
+		ArticleThread thread = this.threads.getIfPresent(comment.articleId());
+		if (thread != null) {
+			thread.apply(comment);
+		}
+	}
+
+	void invalidateAll() {
+		this.threads.invalidateAll();
+	}
+
+}

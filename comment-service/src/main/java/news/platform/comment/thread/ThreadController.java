@@ -1,0 +1,200 @@
+package news.platform.comment.thread;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import news.platform.comment.CommentProperties;
+import news.platform.comment.web.Caller;
+import news.platform.starter.problem.ApiProblem;
+
+/** Readers' API: threads, posting, replies, edits, deletion, reactions and counts. */
+@RestController
+@RequestMapping(path = "/api/v1/comments", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Comments")
+class ThreadController {
+
+	private static final Set<String> ORDERS = Set.of("newest", "oldest", "reactions");
+
+	private final Commenting commenting;
+
+	private final ThreadCache threads;
+
+	private final CommentCounts counts;
+
+	private final Reactions reactions;
+
+	private final CommentProperties.Thread settings;
+
+	private final int maxCountArticles;
+
+	ThreadController(Commenting commenting, ThreadCache threads, CommentCounts counts, Reactions reactions,
+			CommentProperties properties) {
+		this.commenting = commenting;
+		this.threads = threads;
+		this.counts = counts;
+		this.reactions = reactions;
+		this.settings = properties.thread();
+		this.maxCountArticles = properties.counts().maxArticles();
+	}
+
+	record ThreadPage(String articleId, String sort, long count, List<CommentView> comments, String next) {
+	}
+
+	record RepliesPage(String commentId, List<CommentView> replies, String next) {
+	}
+
+	record ReactionRequest(String type) {
+	}
+
+	record CountsResponse(Map<String, Long> counts) {
+	}
+
+	@GetMapping("/articles/{articleId}")
+	@Operation(summary = "One page of an article's thread (anyone): top-level comments with replies nested to the configured depth")
+	ResponseEntity<ThreadPage> thread(@PathVariable String articleId,
+			@RequestParam(defaultValue = "newest") String sort, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		Commenting.requireArticleId(articleId);
+		if (!ORDERS.contains(sort)) {
+			throw invalidParameter("sort", "one of newest, oldest, reactions");
+		}
+		int size = pageSize(limit);
+		Cursor after = Cursor.decode(cursor, sort);
+		ArticleThread thread = this.threads.get(articleId);
+		ArticleThread.Page page = thread.topLevel(sort, after == null ? null : after.key(), size,
+				this.settings.maxDepth(), this.settings.repliesPerLevel());
+		String next = page.more() ? new Cursor(sort, page.last()).encode() : null;
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache())
+			.body(new ThreadPage(articleId, sort, this.counts.of(articleId).visible(), page.items(), next));
+	}
+
+	@GetMapping("/{commentId}/replies")
+	@Operation(summary = "More replies to one comment, oldest first (anyone)")
+	RepliesPage replies(@PathVariable String commentId, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		Comment parent = this.commenting.require(commentId);
+		int size = pageSize(limit);
+		Cursor after = Cursor.decode(cursor, "replies");
+		ArticleThread thread = this.threads.get(parent.articleId());
+		ArticleThread.Page page = thread.repliesOf(commentId, after == null ? null : after.key(), size,
+				parent.depth() + 1, this.settings.maxDepth(), this.settings.repliesPerLevel());
+		return new RepliesPage(commentId, page.items(),
+				page.more() ? new Cursor("replies", page.last()).encode() : null);
+	}
+
+	@GetMapping("/{commentId}")
+	@Operation(summary = "One comment: readers see it as in the thread; its author and moderators see its state")
+	CommentView comment(@PathVariable String commentId) {
+		Caller caller = Caller.current();
+		Comment comment = this.commenting.require(commentId);
+		if (caller != null && (caller.subject().equals(comment.authorId()) || caller.isModerator())) {
+			return CommentView.full(comment);
+		}
+		ArticleThread thread = this.threads.get(comment.articleId());
+		Comment current = thread.get(commentId);
+		if (current == null || !thread.shown(current)) {
+			throw ApiProblem.notFound("Comment", "No comment " + commentId + ".");
+		}
+		return thread.render(current, current.depth(), this.settings.maxDepth(), this.settings.repliesPerLevel());
+	}
+
+	@PostMapping(path = "/articles/{articleId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Post a comment, or a reply with parentId (any signed-in user); Idempotency-Key makes retries safe")
+	ResponseEntity<CommentView> post(@PathVariable String articleId, @RequestBody Commenting.PostRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Commenting.Posted posted = this.commenting.post(Caller.current(), articleId, request, idempotencyKey);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/v1/comments/" + posted.comment().id()));
+		if (posted.replayed()) {
+			response.header("Idempotent-Replayed", "true");
+		}
+		return response.body(CommentView.full(posted.comment()));
+	}
+
+	@PatchMapping(path = "/{commentId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Edit one's own comment within the edit window: {text, version}; 409 if the version moved")
+	CommentView edit(@PathVariable String commentId, @RequestBody Commenting.EditRequest request) {
+		return CommentView.full(this.commenting.edit(Caller.current(), commentId, request));
+	}
+
+	@DeleteMapping("/{commentId}")
+	@Operation(summary = "Delete (author or moderator): a tombstone keeps the thread's shape")
+	ResponseEntity<Void> delete(@PathVariable String commentId) {
+		this.commenting.delete(Caller.current(), commentId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping(path = "/{commentId}/reactions/mine", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Set the caller's one reaction to a comment (idempotent)")
+	Reactions.Summary react(@PathVariable String commentId, @RequestBody ReactionRequest request) {
+		Comment comment = this.commenting.require(commentId);
+		return this.reactions.react(Caller.current(), comment, request == null ? null : request.type());
+	}
+
+	@DeleteMapping("/{commentId}/reactions/mine")
+	@Operation(summary = "Remove the caller's reaction (idempotent)")
+	Reactions.Summary unreact(@PathVariable String commentId) {
+		return this.reactions.remove(Caller.current(), this.commenting.require(commentId));
+	}
+
+	@GetMapping("/counts")
+	@Operation(summary = "Visible comment counts for many articles at once (list pages), from memory")
+	ResponseEntity<CountsResponse> counts(@RequestParam String articles) {
+		List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(articles.split(",", -1))));
+		if (ids.size() > this.maxCountArticles) {
+			throw invalidParameter("articles", "at most " + this.maxCountArticles + " article ids");
+		}
+		for (String id : ids) {
+			if (!Commenting.ARTICLE_ID.matcher(id).matches()) {
+				throw invalidParameter("articles", "'" + (id.length() > 64 ? id.substring(0, 64) : id)
+						+ "' is not an article id");
+			}
+		}
+		Map<String, Long> result = new LinkedHashMap<>();
+		this.counts.of(ids).forEach((id, count) -> result.put(id, count.visible()));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
+			.body(new CountsResponse(result));
+	}
+
+	private int pageSize(Integer limit) {
+		if (limit == null) {
+			return this.settings.pageSize();
+		}
+		if (limit < 1 || limit > this.settings.maxPageSize()) {
+			throw invalidParameter("limit", "between 1 and " + this.settings.maxPageSize());
+		}
+		return limit;
+	}
+
+	static ApiProblem invalidParameter(String name, String message) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+				"The value of '" + name + "' is not valid: " + message + ".").withFieldError(name, message);
+	}
+
+}

@@ -1,0 +1,225 @@
+package news.platform.comment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands in for article-service in comment-service's tests: its event feed and batch state
+ * endpoint, answering the shapes the consumer contract pins. One per test JVM, on a fixed port once
+ * started, so it can be stopped (article-service down) and started again.
+ */
+public final class ArticleServiceStub {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static volatile ArticleServiceStub instance;
+
+	private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Map<String, Object>> states = new ConcurrentHashMap<>();
+
+	public final AtomicInteger stateCalls = new AtomicInteger();
+
+	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
+
+	private volatile int port;
+
+	private volatile HttpServer server;
+
+	private ArticleServiceStub() {
+	}
+
+	public static ArticleServiceStub get() {
+		if (instance == null) {
+			synchronized (ArticleServiceStub.class) {
+				if (instance == null) {
+					ArticleServiceStub stub = new ArticleServiceStub();
+					stub.start();
+					instance = stub;
+				}
+			}
+		}
+		return instance;
+	}
+
+	public String url() {
+		return "http://localhost:" + this.port;
+	}
+
+	public synchronized void start() {
+		if (this.server != null) {
+			return;
+		}
+		try {
+			HttpServer created = HttpServer.create(new InetSocketAddress("localhost", this.port), 50);
+			created.createContext("/internal/v1/articles/events", this::events);
+			created.createContext("/internal/v1/articles/state", this::state);
+			created.start();
+			this.port = created.getAddress().getPort();
+			this.server = created;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** article-service goes away: connections are refused until {@link #start()}. */
+	public synchronized void stop() {
+		if (this.server != null) {
+			this.server.stop(0);
+			this.server = null;
+		}
+	}
+
+	public static String newArticleId() {
+		return "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+	}
+
+	/** Publishes a new article in a section (an {@code article.published} event and its state). */
+	public String publish(String section) {
+		String id = newArticleId();
+		publish(id, section, Instant.now());
+		return id;
+	}
+
+	public synchronized void publish(String id, String section, Instant firstPublishedAt) {
+		event("article.published", id, "PUBLISHED", section, firstPublishedAt, true, null);
+	}
+
+	public synchronized void unpublish(String id, String section) {
+		event("article.unpublished", id, "UNPUBLISHED", section, Instant.now(), true, null);
+	}
+
+	public synchronized void closeComments(String id, String section) {
+		event("article.comments-changed", id, "PUBLISHED", section, Instant.now(), false, null);
+	}
+
+	/** An article article-service knows but has not announced (a draft, or published before the feed was read). */
+	public void known(String id, boolean published, boolean commentsOpen) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("id", id);
+		state.put("exists", true);
+		state.put("published", published);
+		state.put("commentsOpen", published && commentsOpen);
+		state.put("commentsCloseAt", null);
+		this.states.put(id, state);
+	}
+
+	public long lastSeq() {
+		return this.events.size();
+	}
+
+	private void event(String type, String id, String status, String section, Instant firstPublishedAt,
+			boolean commentsOpen, Instant closeAt) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("slug", "clanak-" + id);
+		data.put("status", status);
+		data.put("section", section);
+		data.put("language", "hr");
+		data.put("publishedAt", firstPublishedAt.toString());
+		data.put("firstPublishedAt", firstPublishedAt.toString());
+		data.put("commentsOpen", commentsOpen);
+		data.put("commentsCloseAt", closeAt == null ? null : closeAt.toString());
+		data.put("heroMediaId", null);
+		data.put("mediaIds", List.of());
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("seq", this.events.size() + 1L);
+		event.put("type", type);
+		event.put("schemaVersion", 1);
+		event.put("occurredAt", Instant.now().toString());
+		event.put("articleId", id);
+		event.put("data", data);
+		this.events.add(event);
+		Map<String, Object> state = new LinkedHashMap<>();
+		boolean published = "PUBLISHED".equals(status);
+		state.put("id", id);
+		state.put("exists", !"article.deleted".equals(type));
+		state.put("published", published);
+		state.put("commentsOpen", published && commentsOpen);
+		state.put("commentsCloseAt", null);
+		this.states.put(id, state);
+	}
+
+	private boolean authorized(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null || !authorization.startsWith("Bearer ey")) {
+			this.unauthorizedCalls.incrementAndGet();
+			respond(exchange, 401, Map.of("type", "/problems/unauthorized"));
+			return false;
+		}
+		return true;
+	}
+
+	private void events(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		Map<String, String> query = new LinkedHashMap<>();
+		String raw = exchange.getRequestURI().getRawQuery();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				String[] parts = pair.split("=", 2);
+				query.put(parts[0], parts.length > 1 ? parts[1] : "");
+			}
+		}
+		long after = Long.parseLong(query.getOrDefault("after", "0"));
+		int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+		List<Map<String, Object>> page = new ArrayList<>();
+		for (long seq = after + 1; seq <= this.events.size() && page.size() < limit; seq++) {
+			page.add(this.events.get((int) seq - 1));
+		}
+		long next = page.isEmpty() ? after : (Long) page.get(page.size() - 1).get("seq");
+		respond(exchange, 200, Map.of("events", page, "next", next));
+	}
+
+	private void state(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		this.stateCalls.incrementAndGet();
+		JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+		List<Map<String, Object>> answers = new ArrayList<>();
+		body.path("ids").forEach(idNode -> {
+			String id = idNode.asString();
+			Map<String, Object> known = this.states.get(id);
+			if (known != null) {
+				answers.add(known);
+			}
+			else {
+				Map<String, Object> unknown = new LinkedHashMap<>();
+				unknown.put("id", id);
+				unknown.put("exists", false);
+				unknown.put("published", false);
+				unknown.put("commentsOpen", false);
+				unknown.put("commentsCloseAt", null);
+				answers.add(unknown);
+			}
+		});
+		respond(exchange, 200, Map.of("articles", answers));
+	}
+
+	private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+		byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+}
