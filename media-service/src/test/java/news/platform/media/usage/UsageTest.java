@@ -1,0 +1,137 @@
+package news.platform.media.usage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import news.platform.media.MediaApi;
+import news.platform.media.TestImages;
+import news.platform.testsupport.Http;
+import news.platform.testsupport.ServiceIntegrationTest;
+
+import static news.platform.media.MediaApi.EDITOR;
+import static news.platform.media.MediaApi.JOURNALIST;
+import static news.platform.media.MediaApi.READER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * media-service follows the article feed (here the {@link ArticleServiceStub}) and knows which
+ * articles use each item; a picture in a published article cannot be deleted.
+ */
+@ServiceIntegrationTest
+class UsageTest {
+
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	MediaApi api;
+
+	ArticleServiceStub feed = ArticleServiceStub.get();
+
+	@BeforeEach
+	void setUp() {
+		this.api = new MediaApi(this.port);
+	}
+
+	@AfterEach
+	void feedUp() {
+		this.feed.failing(false);
+	}
+
+	@Test
+	void aPublishedArticlesHeroCannotBeDeletedUntilItIsUnpublished() {
+		String hero = this.api.uploaded(TestImages.jpeg(TestImages.picture(64, 48, 51))).path("id").asString();
+		String inBody = this.api.uploaded(TestImages.jpeg(TestImages.picture(64, 48, 52))).path("id").asString();
+		String article = "a-" + hero.substring(16);
+		this.feed.publish("article.published", article, "PUBLISHED", hero, List.of(hero, inBody), Instant.now());
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode usage = this.api.get("/api/v1/media/" + hero + "/usage", "Authorization", "Bearer " + EDITOR).json();
+			assertThat(usage.path("articles").path(0).path("articleId").asString()).isEqualTo(article);
+		});
+		JsonNode usage = this.api.get("/api/v1/media/" + hero + "/usage", "Authorization", "Bearer " + EDITOR).json();
+		assertThat(usage.path("articles").path(0).path("published").asBoolean()).isTrue();
+		assertThat(usage.path("articles").path(0).path("hero").asBoolean()).isTrue();
+		assertThat(usage.path("articles").path(0).path("slug").asString()).isEqualTo("clanak-" + article);
+
+		MediaApi.Response refused = this.api.send("DELETE", "/api/v1/media/" + hero,
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + EDITOR);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.json().path("type").asString()).isEqualTo("/problems/media-in-use");
+		assertThat(refused.json().path("detail").asString()).contains(article);
+
+		// the body picture is dropped by an update: its usage goes, the hero's stays
+		this.feed.publish("article.updated", article, "PUBLISHED", hero, List.of(hero), Instant.now());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.api
+			.get("/api/v1/media/" + inBody + "/usage", "Authorization", "Bearer " + EDITOR)
+			.json()
+			.path("articles")
+			.size()).isZero());
+
+		this.feed.publish("article.unpublished", article, "UNPUBLISHED", hero, List.of(hero), Instant.now());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.api
+			.get("/api/v1/media/" + hero + "/usage", "Authorization", "Bearer " + EDITOR)
+			.json()
+			.path("articles")
+			.path(0)
+			.path("published")
+			.asBoolean()).isFalse());
+		MediaApi.Response deleted = this.api.send("DELETE", "/api/v1/media/" + hero,
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + EDITOR);
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(this.api.get("/api/v1/media/" + hero).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/media/" + hero + "/rendition?preset=thumb&fp=0.5,0.5").status()).isEqualTo(404);
+	}
+
+	@Test
+	void theFollowerSendsAServiceTokenAndSurvivesAnUnreachableFeed() {
+		String media = this.api.uploaded(TestImages.jpeg(TestImages.picture(40, 40, 53))).path("id").asString();
+		this.feed.failing(true);
+		this.feed.publish("article.published", "down-" + media.substring(16), "PUBLISHED", media, List.of(),
+				Instant.now().minusSeconds(30));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.feed.authorizations().size() > 3);
+		this.feed.failing(false);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.api
+			.get("/api/v1/media/" + media + "/usage", "Authorization", "Bearer " + EDITOR)
+			.json()
+			.path("articles")
+			.size()).isEqualTo(1));
+		String bearer = this.feed.authorizations().get(this.feed.authorizations().size() - 1);
+		String payload = new String(Base64.getUrlDecoder().decode(bearer.substring(7).split("\\.")[1]));
+		assertThat(payload).contains("\"service\"");
+		String metrics = Http.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
+		assertThat(metrics).containsPattern("feed_consumer_lag_seconds\\{[^}]*consumer=\"media-service\"[^}]*\\} 0\\.0");
+		assertThat(metrics).containsPattern("feed_consumer_events_total\\{[^}]*consumer=\"media-service\"");
+	}
+
+	@Test
+	void usageAndDeletionFollowTheRoles() {
+		String media = this.api.uploaded(TestImages.jpeg(TestImages.picture(30, 30, 54))).path("id").asString();
+		assertThat(this.api.get("/api/v1/media/" + media + "/usage").status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v1/media/" + media + "/usage", "Authorization", "Bearer " + READER).status())
+			.isEqualTo(403);
+		// a journalist may delete only what they uploaded
+		MediaApi.Response notTheirs = this.api.send("DELETE", "/api/v1/media/" + media,
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + JOURNALIST);
+		assertThat(notTheirs.status()).isEqualTo(403);
+		MediaApi.Response own = this.api.upload(JOURNALIST, TestImages.jpeg(TestImages.picture(30, 30, 55)),
+				"image/jpeg");
+		MediaApi.Response deleted = this.api.send("DELETE", "/api/v1/media/" + own.json().path("id").asString(),
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + JOURNALIST);
+		assertThat(deleted.status()).isEqualTo(204);
+	}
+
+}
