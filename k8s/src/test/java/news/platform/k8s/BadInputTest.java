@@ -1,8 +1,13 @@
 package news.platform.k8s;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +66,32 @@ class BadInputTest {
 		Overlay overlay = Overlay.at("prod", fixture("undocumented-secret"));
 		assertThat(SecretDocumentationTest.problems(overlay))
 			.containsExactly("Secret 'gateway-secrets' is referenced but k8s/secrets/gateway-secrets.yaml.example does not exist");
+	}
+
+	@Test
+	void aDashboardPanelReadingAMetricNoServiceExportsIsNamed() {
+		MetricNamesTest.Scrapes scrapes = new MetricNamesTest.Scrapes(
+				new TreeMap<>(Map.of("gateway", Path.of("gateway.prom"), "config-server", Path.of("config-server.prom"),
+						"article-service", Path.of("article-service.prom"), "media-service", Path.of("media-service.prom"),
+						"comment-service", Path.of("comment-service.prom"))),
+				Map.of("gateway", Set.of("http_server_requests_seconds_count", "jvm_info")), Set.of());
+		var check = MetricNamesTest.check(Monitoring.dashboardQueries(List.of(fixture("dashboard-unknown-metric.json"))),
+				Set.of(), scrapes);
+		assertThat(check.failures()).containsExactly(
+				"k8s/src/test/resources/broken/dashboard-unknown-metric.json: panel 'Requests' target B expr: metric "
+						+ "'http_server_request_total' is exported by no service (scraped: [article-service, "
+						+ "comment-service, config-server, gateway, media-service])");
+	}
+
+	@Test
+	void anAlertWithABrokenExpressionFailsPromtoolNamingTheRule(@TempDir Path directory) throws Exception {
+		Path promtool = KubectlParityTest.onPath("promtool");
+		if (promtool == null) {
+			Project.skip(AlertRulesTest.INSTALL);
+		}
+		var result = AlertRulesTest.promtoolCheck(promtool, fixture("alert-broken-expression.yaml"), directory);
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("BrokenParenthesis").contains("parse");
 	}
 
 }
