@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import news.platform.testsupport.Http;
+import news.platform.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"platform.test.shared-config-directory=../config/src/main/resources/config-repo",
 				"spring.profiles.active=test", "management.server.port=0",
 				// test-support brings the MongoDB driver for the services; the gateway owns no database
-				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration" })
+				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration", "platform.mongodb.embedded.enabled=false" })
 class GatewayFoundationTest {
 
 	private static final HttpServer articleUpstream = startUpstream();
@@ -49,6 +50,10 @@ class GatewayFoundationTest {
 				() -> "http://localhost:" + articleUpstream.getAddress().getPort());
 		registry.add("platform.upstreams.media-service", () -> "http://localhost:" + closedPort);
 		registry.add("platform.upstreams.comment-service", () -> "http://localhost:" + closedPort);
+		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+				() -> TestTokens.publicKeyPemFile().toUri().toString());
+		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);
+		registry.add("platform.security.issuer", () -> TestTokens.ISSUER);
 	}
 
 	@AfterAll

@@ -1,35 +1,29 @@
 package news.platform.gateway.problem;
 
 import java.net.ConnectException;
-import java.net.URI;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
+import reactor.netty.http.client.PrematureCloseException;
 
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * The gateway's own errors (no route, upstream unreachable, anything unexpected) as RFC 9457
- * problem+json, in the same shape the services answer: a stable {@code /problems/<slug>} type,
- * the path as {@code instance}, and the request's trace id. Registered before Boot's default
- * handler, which would answer its own JSON map.
+ * The gateway's own errors (no route, upstream unreachable or slow, open circuit, anything
+ * unexpected) as RFC 9457 problem+json, in the same shape the services answer. Registered before
+ * Boot's default handler, which would answer its own JSON map.
  */
 @Component
 @Order(-2)
@@ -37,59 +31,67 @@ class GatewayProblemHandler implements WebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
 
-	private static final Pattern TRACEPARENT = Pattern.compile("^00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
-
-	private final JsonMapper jsonMapper;
-
-	GatewayProblemHandler(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-	}
+	/** Seconds a client should wait after a 503: about the time a breaker stays open. */
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		ServerHttpResponse response = exchange.getResponse();
-		if (response.isCommitted()) {
+		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
 		ProblemDetail problem = problemFor(ex);
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		problem.setProperty("traceId", traceId(exchange));
 		if (problem.getStatus() >= 500) {
 			log.warn("{} {} failed: {} (traceId {})", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath(), ex.toString(), problem.getProperties().get("traceId"));
+					exchange.getRequest().getPath(), ex.toString(), Problems.traceId(exchange));
 		}
-		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-			response.getHeaders().set("Retry-After", "5");
+			exchange.getResponse().getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
 		}
-		byte[] body = this.jsonMapper.writeValueAsBytes(problem);
-		DataBuffer buffer = response.bufferFactory().wrap(body);
-		return response.writeWith(Mono.just(buffer));
+		return Problems.write(exchange, problem);
 	}
 
-	private static ProblemDetail problemFor(Throwable ex) {
+	static ProblemDetail problemFor(Throwable ex) {
 		if (ex instanceof ResponseStatusException status) {
 			HttpStatusCode code = status.getStatusCode();
-			if (code.value() == 404) {
-				return problem(code, "not-found", "Not found", "No resource at this path.");
-			}
-			String reason = status.getReason() != null ? status.getReason() : "The request could not be handled.";
-			return problem(code, slug(code), HttpStatus.valueOf(code.value()).getReasonPhrase(), reason);
+			return switch (code.value()) {
+				case 404 -> Problems.problem(404, "not-found", "Not found", "No resource at this path.");
+				case 429 -> Problems.problem(429, "rate-limited", "Too many requests", reason(status));
+				case 413 -> Problems.problem(413, "payload-too-large", "Payload too large", reason(status));
+				case 503 -> unavailable();
+				case 504 -> Problems.problem(504, "upstream-timeout", "Gateway timeout",
+						"The service behind this route did not answer in time.");
+				default -> Problems.problem(code.value(), slug(code), reasonPhrase(code),
+						status.getReason() != null ? status.getReason() : "The request could not be handled.");
+			};
 		}
-		if (hasCause(ex, ConnectException.class) || hasCause(ex, TimeoutException.class)) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable", "Service unavailable",
-					"The service behind this route is not answering; retry shortly.");
+		if (ex instanceof ServiceUnavailableException || hasCause(ex, CallNotPermittedException.class)) {
+			// the route's circuit is open: answered at once, without trying the service
+			return unavailable();
 		}
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+		if (hasCause(ex, ConnectException.class) || hasCause(ex, ConnectTimeoutException.class)
+				|| hasCause(ex, PrematureCloseException.class)) {
+			return unavailable();
+		}
+		if (hasCause(ex, TimeoutException.class)) {
+			return Problems.problem(504, "upstream-timeout", "Gateway timeout",
+					"The service behind this route did not answer in time.");
+		}
+		return Problems.problem(500, "internal", "Internal error",
 				"The gateway failed unexpectedly; the trace id finds it in the logs.");
 	}
 
-	private static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("/problems/" + slug));
-		problem.setTitle(title);
-		return problem;
+	private static String reason(ResponseStatusException status) {
+		return status.getReason() != null ? status.getReason() : "The request could not be handled.";
+	}
+
+	private static ProblemDetail unavailable() {
+		return Problems.problem(503, "upstream-unavailable", "Service unavailable",
+				"The service behind this route is not answering; retry shortly.");
+	}
+
+	private static String reasonPhrase(HttpStatusCode code) {
+		HttpStatus known = HttpStatus.resolve(code.value());
+		return known != null ? known.getReasonPhrase() : "HTTP " + code.value();
 	}
 
 	private static String slug(HttpStatusCode status) {
@@ -109,19 +111,6 @@ class GatewayProblemHandler implements WebExceptionHandler {
 			}
 		}
 		return false;
-	}
-
-	private static String traceId(ServerWebExchange exchange) {
-		String traceparent = exchange.getRequest().getHeaders().getFirst("traceparent");
-		if (traceparent != null) {
-			Matcher matcher = TRACEPARENT.matcher(traceparent.trim());
-			if (matcher.matches()) {
-				return matcher.group(1);
-			}
-		}
-		byte[] bytes = new byte[16];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 }
