@@ -32,8 +32,11 @@ public class ArticleGate {
 
 	private final CommentProperties properties;
 
+	private final FeedConsumer feed;
+
 	ArticleGate(ArticleStates states, ArticleServiceClient client, CircuitBreakerFactory<?, ?> breakers,
-			CommentProperties properties) {
+			CommentProperties properties, FeedConsumer feed) {
+		this.feed = feed;
 		this.states = states;
 		this.client = client;
 		this.breakers = breakers;
@@ -42,7 +45,14 @@ public class ArticleGate {
 
 	/** The article's state if it takes comments now; else the problem a poster gets. */
 	public ArticleState requireOpen(String articleId, Instant now) {
-		ArticleState state = this.states.find(articleId).orElseGet(() -> ask(articleId, now));
+		ArticleState state = this.states.find(articleId).orElseGet(() -> {
+			// most unknown articles were just published: the feed brings them with their section
+			// (whose policy applies); the state endpoint answers for the rest
+			if (this.feed.catchUp()) {
+				return this.states.find(articleId).orElseGet(() -> ask(articleId, now));
+			}
+			return ask(articleId, now);
+		});
 		ArticleState.Verdict verdict = state.verdict(now, this.properties.moderation().section(state.section()).closeAfter());
 		return switch (verdict) {
 			case OPEN -> state;

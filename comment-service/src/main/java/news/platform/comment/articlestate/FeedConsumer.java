@@ -123,6 +123,19 @@ public class FeedConsumer implements SmartLifecycle {
 		this.states.applyFromFeed(state);
 	}
 
+	/**
+	 * Reads the feed now, from a request that needs an article the projection does not know; not
+	 * while the feed is failing (the state endpoint's breaker decides then). True if the read went
+	 * through.
+	 */
+	boolean catchUp() {
+		if (this.failing || !this.settings.feedEnabled()) {
+			return false;
+		}
+		pollOnce();
+		return !this.failing;
+	}
+
 	private double seconds(Instant since) {
 		return Math.max(0, Duration.between(since, this.clock.instant()).toMillis() / 1000.0);
 	}

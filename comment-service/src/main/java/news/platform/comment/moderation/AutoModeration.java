@@ -41,7 +41,8 @@ public class AutoModeration {
 		this.fingerprints = fingerprints;
 	}
 
-	public Decision decide(String userId, Users.Standing standing, String text, String section, Instant now) {
+	public Decision decide(String userId, String commentId, Users.Standing standing, String text, String section,
+			Instant now) {
 		List<String> words = CroatianFolding.words(text);
 		String bannedWord = this.banned.firstMatch(words);
 		if (bannedWord != null) {
@@ -54,7 +55,7 @@ public class AutoModeration {
 		if (links(text) > this.settings.maxLinks()) {
 			flags.add("too-many-links");
 		}
-		if (this.fingerprints.seenRecently(userId, text, now, this.settings.repeatWindow())) {
+		if (this.fingerprints.seenRecently(userId, text, commentId, now, this.settings.repeatWindow())) {
 			flags.add("repeated-text");
 		}
 		CommentProperties.Section policy = this.settings.section(section);

@@ -37,13 +37,17 @@ class Fingerprints {
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 
-	/** Records this text for the user; true when they posted the same text within {@code window}. */
-	boolean seenRecently(String userId, String text, Instant now, Duration window) {
-		String key = hash(userId + "\n" + String.join(" ", CroatianFolding.words(text)));
+	/**
+	 * Records this text for the user; true when they posted the same text within {@code window} as
+	 * another comment (retries of one idempotent post share its comment id and do not count).
+	 */
+	boolean seenRecently(String userId, String text, String commentId, Instant now, Duration window) {
+		String key = hash(userId + "\n" + CroatianFolding.fold(text).strip().replaceAll("\\s+", " "));
 		Document before = this.collection.findOneAndUpdate(Filters.eq("_id", key),
-				Updates.combine(Updates.set("lastAt", Date.from(now)), Updates.inc("count", 1)),
+				Updates.combine(Updates.set("lastAt", Date.from(now)), Updates.set("commentId", commentId),
+						Updates.inc("count", 1)),
 				new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-		return before != null && before.getDate("lastAt") != null
+		return before != null && before.getDate("lastAt") != null && !commentId.equals(before.getString("commentId"))
 				&& before.getDate("lastAt").toInstant().isAfter(now.minus(window));
 	}
 

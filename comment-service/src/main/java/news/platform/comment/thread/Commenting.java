@@ -103,7 +103,7 @@ public class Commenting {
 			id = CommentIds.random();
 		}
 		try {
-			return postNew(caller, articleId, request, id, requestHash);
+			return postNew(caller, articleId, request, id, requestHash, idempotencyKey);
 		}
 		catch (ApiProblem ex) {
 			this.metrics.posted("refused");
@@ -115,7 +115,8 @@ public class Commenting {
 		}
 	}
 
-	private Posted postNew(Caller caller, String articleId, PostRequest request, String id, String requestHash) {
+	private Posted postNew(Caller caller, String articleId, PostRequest request, String id, String requestHash,
+			String idempotencyKey) {
 		Instant now = this.clock.instant();
 		Users.Standing standing = this.users.standing(caller.subject());
 		if (standing.banned()) {
@@ -129,8 +130,9 @@ public class Commenting {
 		String cleaned = this.text.clean(request.text());
 		Comment parent = request.parentId() == null ? null : replyTarget(articleId, request.parentId());
 		ArticleState article = this.articles.requireOpen(articleId, now);
-		this.rateLimit.acquire(caller.subject());
-		AutoModeration.Decision decision = this.rules.decide(caller.subject(), standing, cleaned, article.section(), now);
+		this.rateLimit.acquire(caller.subject(), idempotencyKey);
+		AutoModeration.Decision decision = this.rules.decide(caller.subject(), id, standing, cleaned, article.section(),
+				now);
 
 		int maxDepth = this.properties.thread().maxDepth();
 		String parentId = null;

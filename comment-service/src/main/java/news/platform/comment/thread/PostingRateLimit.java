@@ -26,12 +26,26 @@ class PostingRateLimit {
 
 	private final Cache<String, Bucket> buckets;
 
+	private final Cache<String, Boolean> charged;
+
 	PostingRateLimit(CommentProperties properties) {
 		this.limit = properties.rateLimit();
 		this.buckets = Caffeine.newBuilder()
 			.expireAfterAccess(this.limit.period().multipliedBy(2))
 			.maximumSize(1_000_000)
 			.build();
+		this.charged = Caffeine.newBuilder().expireAfterWrite(this.limit.period()).maximumSize(1_000_000).build();
+	}
+
+	/**
+	 * Takes one post from the subject's bucket. A post with an Idempotency-Key takes it once: its
+	 * retries (even concurrent ones) pass, and the comment document decides which one stores.
+	 */
+	void acquire(String subject, String idempotencyKey) {
+		if (idempotencyKey != null && this.charged.asMap().putIfAbsent(subject + "\n" + idempotencyKey, Boolean.TRUE) != null) {
+			return;
+		}
+		acquire(subject);
 	}
 
 	void acquire(String subject) {

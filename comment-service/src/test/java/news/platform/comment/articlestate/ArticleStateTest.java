@@ -1,0 +1,144 @@
+package news.platform.comment.articlestate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import news.platform.comment.ArticleServiceStub;
+import news.platform.comment.CommentApi;
+import news.platform.testsupport.Http;
+import news.platform.testsupport.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class ArticleStateTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FeedCursor cursor;
+
+	@Autowired
+	FeedConsumer consumer;
+
+	@Autowired
+	ArticleStates states;
+
+	CommentApi api;
+
+	ArticleServiceStub articles = ArticleServiceStub.get();
+
+	@BeforeEach
+	void setUp() {
+		this.api = new CommentApi(this.port);
+	}
+
+	@Test
+	void postingKeepsWorkingFromTheProjectionWhileArticleServiceIsDown() {
+		String known = this.articles.publish("vijesti");
+		awaitFeedCaughtUp();
+		this.articles.stop();
+		try {
+			Http.Response posted = this.api.post(CommentApi.reader(), known, "article-service je pao, ja pišem", null);
+			assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+			assertThat(this.api.thread(known, null).path("count").asLong()).isEqualTo(1);
+
+			Http.Response unknown = this.api.post(CommentApi.reader(), ArticleServiceStub.newArticleId(), "Nepoznato",
+					null);
+			assertThat(unknown.status()).as(unknown.body()).isEqualTo(503);
+			assertThat(unknown.json().path("type").asString()).isEqualTo("/problems/upstream-unavailable");
+			assertThat(unknown.header("Retry-After")).isNotBlank();
+		}
+		finally {
+			this.articles.start();
+		}
+		assertThat(this.articles.unauthorizedCalls.get()).as("every call carried a service token").isZero();
+	}
+
+	@Test
+	void anArticleTheFeedHasNotBroughtIsAskedForOnce() {
+		String id = ArticleServiceStub.newArticleId();
+		this.articles.known(id, true, true);
+		int before = this.articles.stateCalls.get();
+		assertThat(this.api.post(CommentApi.reader(), id, "Prvi", null).status()).isEqualTo(201);
+		assertThat(this.api.post(CommentApi.reader(), id, "Drugi", null).status()).isEqualTo(201);
+		assertThat(this.articles.stateCalls.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	void unpublishingOrClosingAnArticleClosesItsComments() {
+		String unpublished = this.articles.publish("vijesti");
+		String closed = this.articles.publish("vijesti");
+		assertThat(this.api.post(CommentApi.reader(), unpublished, "Dok je objavljen", null).status()).isEqualTo(201);
+		assertThat(this.api.post(CommentApi.reader(), closed, "Dok je otvoren", null).status()).isEqualTo(201);
+		this.articles.unpublish(unpublished, "vijesti");
+		this.articles.closeComments(closed, "vijesti");
+		awaitFeedCaughtUp();
+		assertThat(this.api.post(CommentApi.reader(), unpublished, "Nakon povlačenja", null).status()).isEqualTo(404);
+		Http.Response refused = this.api.post(CommentApi.reader(), closed, "Nakon zatvaranja", null);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().path("type").asString()).isEqualTo("/problems/comments-closed");
+		// what was said stays readable
+		assertThat(this.api.thread(closed, null).path("count").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void threadsCloseByThemselvesAConfiguredTimeAfterPublication() {
+		String crime = ArticleServiceStub.newArticleId();
+		this.articles.publish(crime, "crna-kronika", Instant.now().minus(Duration.ofDays(4)));
+		String news = ArticleServiceStub.newArticleId();
+		this.articles.publish(news, "vijesti", Instant.now().minus(Duration.ofDays(4)));
+		awaitFeedCaughtUp();
+		assertThat(this.api.post(CommentApi.reader(), crime, "Kasno za crnu kroniku", null).status()).isEqualTo(409);
+		assertThat(this.api.post(CommentApi.reader(), news, "Vijesti su otvorene 14 dana", null).status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void theConsumerResumesFromItsStoredCursorWithoutMissingAnEvent() {
+		awaitFeedCaughtUp();
+		this.consumer.stop();
+		List<String> published = new ArrayList<>();
+		try {
+			long stored = this.cursor.current();
+			for (int i = 0; i < 5; i++) {
+				published.add(this.articles.publish("vijesti"));
+			}
+			String unpublished = published.get(0);
+			this.articles.unpublish(unpublished, "vijesti");
+			assertThat(this.cursor.current()).isEqualTo(stored);
+			// a restart: nothing of the projection is held in memory, only what is stored
+			this.states.clearMemory();
+		}
+		finally {
+			this.consumer.start();
+		}
+		awaitFeedCaughtUp();
+		this.articles.stop();
+		try {
+			for (String id : published.subList(1, published.size())) {
+				assertThat(this.api.post(CommentApi.reader(), id, "Nakon ponovnog pokretanja", null).status())
+					.isEqualTo(201);
+			}
+			assertThat(this.api.post(CommentApi.reader(), published.get(0), "Povučen", null).status()).isEqualTo(404);
+		}
+		finally {
+			this.articles.start();
+		}
+	}
+
+	private void awaitFeedCaughtUp() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.cursor.current() >= this.articles.lastSeq());
+	}
+
+}
