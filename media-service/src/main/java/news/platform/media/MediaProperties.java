@@ -46,7 +46,7 @@ public record MediaProperties(@DefaultValue Upload upload, @DefaultValue Work wo
 	 * @param itemCacheTtl how long a replica trusts its copy of an item's crop data (focal point)
 	 */
 	public record Renditions(Map<String, Preset> presets, String signingKey, @DefaultValue("4000") int maxWidth,
-			@DefaultValue("128MB") DataSize cacheSize, @DefaultValue("10s") Duration itemCacheTtl,
+			@DefaultValue("64MB") DataSize cacheSize, @DefaultValue("10s") Duration itemCacheTtl,
 			@DefaultValue("0.82") float jpegQuality, @DefaultValue("0.80") float webpQuality) {
 
 		public Renditions {
