@@ -6,4 +6,9 @@ import news.platform.testsupport.ServiceIntegrationTest;
 @ServiceIntegrationTest
 class ArticleServiceFoundationTest extends ServiceFoundationContract {
 
+	@Override
+	protected String pathThatReadsMongoDb() {
+		return "/api/v1/articles/no-such-article";
+	}
+
 }

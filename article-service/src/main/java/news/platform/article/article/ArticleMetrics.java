@@ -20,9 +20,19 @@ class ArticleMetrics {
 		this.published = Counter.builder("articles.published")
 			.description("Articles that became published, by an editor or by the scheduler")
 			.register(meters);
-		Gauge.builder("articles.scheduled.backlog", schedule, Schedule::backlog)
+		Gauge.builder("articles.scheduled.backlog", schedule, ArticleMetrics::backlogOrNaN)
 			.description("Articles scheduled and not yet published")
 			.register(meters);
+	}
+
+	private static double backlogOrNaN(Schedule schedule) {
+		try {
+			return schedule.backlog();
+		}
+		catch (RuntimeException ex) {
+			// MongoDB unreachable: no figure rather than a wrong one (readiness reports the outage)
+			return Double.NaN;
+		}
 	}
 
 	@EventListener

@@ -28,6 +28,8 @@ class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			// a span exporter bean joins the service's own exporters (none in tests)
+			context.getBeanFactory().registerSingleton("testSpanExporter", TestSpans.EXPORTER);
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("platformTestInfrastructure", Map.of(
@@ -38,7 +40,9 @@ class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 						"platform.security.issuer", TestTokens.ISSUER,
 						// services calling services sign their service tokens as the test issuer
 						"platform.service-tokens.signing-key-location",
-						TestTokens.privateKeyPemFile().toUri().toString())));
+						TestTokens.privateKeyPemFile().toUri().toString(),
+						// finished spans reach TestSpans at once rather than in 5 s batches
+						"management.opentelemetry.tracing.export.schedule-delay", "50ms")));
 		}
 
 	}

@@ -1,5 +1,10 @@
 package news.platform.testsupport;
 
+import java.time.Duration;
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every service promises at the platform level (the contracts' ports, actuator, errors and
@@ -57,6 +63,32 @@ public abstract class ServiceFoundationContract {
 		assertThat(liveness.json().path("components").has("mongo"))
 			.as("liveness must not depend on MongoDB: %s", liveness.body())
 			.isFalse();
+	}
+
+	/**
+	 * A public path whose answer reads MongoDB (a lookup that finds nothing is enough), for the
+	 * tracing check; {@code null} checks the request's own spans only.
+	 */
+	protected String pathThatReadsMongoDb() {
+		return null;
+	}
+
+	@Test
+	void aSampledTraceContinuesIntoTheServiceAndItsMongoDbCommands() {
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		String path = pathThatReadsMongoDb();
+		Http.get(api(path != null ? path : "/api/v1/no-such-thing"), "traceparent",
+				"00-" + traceId + "-b7ad6b7169203331-01");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<SpanData> spans = TestSpans.ofTrace(traceId);
+			assertThat(spans).as("the server span of the request continues the caller's trace")
+				.anySatisfy(span -> assertThat(span.getName()).startsWith("http "));
+			if (path != null) {
+				assertThat(spans).as("a span per MongoDB command: %s", spans)
+					.anySatisfy(span -> assertThat(span.getAttributes().get(AttributeKey.stringKey("db.system")))
+						.isEqualTo("mongodb"));
+			}
+		});
 	}
 
 	@Test

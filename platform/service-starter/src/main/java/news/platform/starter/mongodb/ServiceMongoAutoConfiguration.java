@@ -4,8 +4,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.observation.ObservationRegistry;
 import org.bson.Document;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -57,6 +59,15 @@ public class ServiceMongoAutoConfiguration {
 				return Health.down(ex).build();
 			}
 		};
+	}
+
+	/** MongoDB commands as spans of the request that caused them (no-op without tracing). */
+	@Bean
+	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+	MongoClientSettingsBuilderCustomizer mongoCommandObservations(
+			ObjectProvider<ObservationRegistry> registry) {
+		return settings -> settings.addCommandListener(
+				new MongoCommandObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP)));
 	}
 
 	/**
