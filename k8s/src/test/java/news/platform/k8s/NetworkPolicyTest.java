@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which port (both the source's egress and the destination's ingress must allow it), and compares
  * that with the platform's intended graph: exactly gateway → services, comment/media →
  * article-service, services → MongoDB, everything → config server, Prometheus → management ports,
- * the ingress controller → gateway, DNS for everyone.
+ * the ingress controller → gateway, gateway and services → the OpenTelemetry collector, DNS for
+ * everyone.
  */
 class NetworkPolicyTest {
 
@@ -47,6 +48,9 @@ class NetworkPolicyTest {
 		edges.add("mongodb -> mongodb:27017");
 		edges.add("mongodb-init -> mongodb:27017");
 		edges.add("ingress-controller -> gateway:8080");
+		for (String traced : List.of("gateway", "article-service", "media-service", "comment-service")) {
+			edges.add(traced + " -> otel-collector:4318");
+		}
 		Components.ALL.forEach(component -> edges
 			.add("prometheus -> " + component.name() + ":" + component.managementPort()));
 		return edges;
@@ -103,9 +107,17 @@ class NetworkPolicyTest {
 		sources.add(new Endpoint("ingress-controller", "ingress-nginx",
 				Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of()));
 		sources.add(new Endpoint("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), Map.of()));
+		List<Endpoint> destinations = new ArrayList<>(pods);
+		destinations.add(new Endpoint("otel-collector", "observability",
+				Map.of("app.kubernetes.io/name", "otel-collector"), Map.of("otlp-http", 4318)));
 		Set<String> actual = new TreeSet<>();
 		for (Endpoint source : sources) {
-			for (Endpoint destination : pods) {
+			for (Endpoint destination : destinations) {
+				if (!source.namespace().equals(overlay.namespace())
+						&& !destination.namespace().equals(overlay.namespace())) {
+					// neither end is governed by the overlay's policies
+					continue;
+				}
 				for (int port : new TreeSet<>(destination.ports().values())) {
 					if (allowed(overlay, source, destination, port)) {
 						actual.add(source.name() + " -> " + destination.name() + ":" + port);
