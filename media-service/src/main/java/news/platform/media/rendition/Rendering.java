@@ -98,6 +98,17 @@ public class Rendering implements MediaChangeListener {
 		return item;
 	}
 
+	/** The item only if this replica has it in memory (the fast path never waits for MongoDB). */
+	MediaItem cachedItem(String id) {
+		return this.itemCache.getIfPresent(id);
+	}
+
+	/** The rendition only if it is in the byte cache. */
+	Rendition cachedRendition(MediaItem item, int width, int height, boolean cover, OutputFormat format) {
+		float quality = format == OutputFormat.WEBP ? this.properties.webpQuality() : this.properties.jpegQuality();
+		return this.bytes.getIfPresent(key(item, width, height, cover, item.focalX(), item.focalY(), format, quality));
+	}
+
 	@Override
 	public void changed(String mediaId) {
 		this.itemCache.invalidate(mediaId);
@@ -178,7 +189,7 @@ public class Rendering implements MediaChangeListener {
 			BufferedImage out = Resizing.apply(upright, item.width(), item.height(), plan);
 			byte[] encoded = Encoders.encode(out, format, quality);
 			this.metrics.rendition(format.token(), Duration.ofNanos(System.nanoTime() - started));
-			return new Rendition(key, encoded, format.mediaType(), etag(encoded), this.clock.instant(), out.getWidth(),
+			return Rendition.of(key, encoded, format.mediaType(), etag(encoded), this.clock.instant(), out.getWidth(),
 					out.getHeight());
 		}
 		catch (IOException ex) {

@@ -1,22 +1,19 @@
 package news.platform.media.rendition;
 
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.media.MediaProperties;
@@ -35,9 +32,9 @@ import news.platform.starter.problem.ApiProblem;
 @Tag(name = "Renditions", description = "Resized pictures for pages and apps; anonymous")
 class RenditionController {
 
-	private static final CacheControl IMMUTABLE = CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
+	private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-	private static final CacheControl REDIRECT = CacheControl.maxAge(60, TimeUnit.SECONDS).cachePublic();
+	private static final String REDIRECT = "public, max-age=60";
 
 	private final MediaProperties.Renditions config;
 
@@ -52,17 +49,22 @@ class RenditionController {
 	}
 
 	@GetMapping("/{id}/rendition")
-	@Operation(summary = "A rendition: a preset, or a signed width/height/fit; format jpeg, png, webp or auto (Vary: Accept)")
-	ResponseEntity<byte[]> rendition(@PathVariable String id,
-			@Parameter(description = "a configured preset name") @RequestParam(required = false) String preset,
-			@Parameter(description = "width, 1..max (signed unless it is a preset size)") @RequestParam(required = false) String w,
-			@Parameter(description = "height; 0 or absent keeps the aspect ratio") @RequestParam(required = false) String h,
-			@Parameter(description = "cover (crop around the focal point) or contain") @RequestParam(required = false) String fit,
-			@Parameter(description = "jpeg, png, webp or auto") @RequestParam(required = false) String format,
-			@Parameter(description = "the item's focal point x,y (0..1)") @RequestParam(required = false) String fp,
-			@Parameter(description = "HMAC signature of id, w, h and fit") @RequestParam(required = false) String sig,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-		RenditionSpec spec = RenditionSpec.parse(this.config, preset, w, h, fit, format, fp, sig);
+	@Operation(summary = "A rendition: a preset, or a signed width/height/fit; format jpeg, png, webp or auto (Vary: Accept)",
+			parameters = { @Parameter(name = "preset", in = ParameterIn.QUERY, description = "a configured preset name"),
+					@Parameter(name = "w", in = ParameterIn.QUERY, description = "width, 1..max (signed unless it is a preset size)"),
+					@Parameter(name = "h", in = ParameterIn.QUERY, description = "height; 0 or absent keeps the aspect ratio"),
+					@Parameter(name = "fit", in = ParameterIn.QUERY, description = "cover (crop around the focal point) or contain"),
+					@Parameter(name = "format", in = ParameterIn.QUERY, description = "jpeg, png, webp or auto"),
+					@Parameter(name = "fp", in = ParameterIn.QUERY, description = "the item's focal point x,y (0..1)"),
+					@Parameter(name = "sig", in = ParameterIn.QUERY, description = "HMAC signature of id, w, h and fit") })
+	void rendition(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		// parameters are read directly and the answer written directly: this is the hot path of
+		// the service (cached renditions), and MVC's argument conversion and entity processing
+		// cost more than the work itself
+		RenditionSpec spec = RenditionSpec.parse(this.config, request.getParameter("preset"), request.getParameter("w"),
+				request.getParameter("h"), request.getParameter("fit"), request.getParameter("format"),
+				request.getParameter("fp"), request.getParameter("sig"));
 		if (spec.signature() != null && !this.signer.verify(spec.signature(), id, spec.width(), spec.height(), spec.fit())) {
 			throw RenditionSpec.badSignature();
 		}
@@ -72,22 +74,62 @@ class RenditionController {
 		}
 		boolean cropped = spec.cover() && spec.height() > 0;
 		if (cropped && (spec.focal() == null || spec.focal()[0] != item.focalX() || spec.focal()[1] != item.focalY())) {
-			return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
-				.location(URI.create(RenditionLinks.canonical(id, spec, item.focalX(), item.focalY())))
-				.cacheControl(REDIRECT)
-				.build();
+			response.setStatus(HttpStatus.TEMPORARY_REDIRECT.value());
+			response.setHeader(HttpHeaders.LOCATION, RenditionLinks.canonical(id, spec, item.focalX(), item.focalY()));
+			response.setHeader(HttpHeaders.CACHE_CONTROL, REDIRECT);
+			return;
 		}
-		OutputFormat output = spec.format() != null ? spec.format() : negotiate(accept, item);
+		OutputFormat output = spec.format() != null ? spec.format() : negotiate(request.getHeader(HttpHeaders.ACCEPT), item);
 		Rendition rendition = this.rendering.rendition(item, spec.width(), spec.height(), spec.cover(), output);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(rendition.contentType()))
-			.eTag(rendition.etag())
-			.lastModified(rendition.createdAt())
-			.cacheControl(IMMUTABLE);
+		write(request, response, spec, rendition);
+	}
+
+	/** The answer for a rendition: validators, caching headers, 304, HEAD. */
+	static void write(HttpServletRequest request, HttpServletResponse response, RenditionSpec spec,
+			Rendition rendition) throws IOException {
+		response.setHeader(HttpHeaders.ETAG, rendition.etag());
+		response.setHeader(HttpHeaders.LAST_MODIFIED, rendition.lastModified());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
 		if (spec.format() == null) {
-			response.varyBy(HttpHeaders.ACCEPT);
+			response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 		}
-		return response.body(rendition.bytes());
+		if (notModified(request, rendition)) {
+			response.setStatus(HttpStatus.NOT_MODIFIED.value());
+			return;
+		}
+		response.setContentType(rendition.contentType());
+		response.setContentLength(rendition.bytes().length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(rendition.bytes());
+		}
+	}
+
+	/** If-None-Match decides when present (weak comparison, as RFC 9110 asks for GET), else If-Modified-Since. */
+	static boolean notModified(HttpServletRequest request, Rendition rendition) {
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null) {
+			if (ifNoneMatch.trim().equals("*")) {
+				return true;
+			}
+			for (String candidate : ifNoneMatch.split(",")) {
+				String tag = candidate.trim();
+				if (tag.startsWith("W/")) {
+					tag = tag.substring(2);
+				}
+				if (tag.equals(rendition.etag())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		long since;
+		try {
+			since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		return since >= 0 && rendition.createdAt().toEpochMilli() / 1000 <= since / 1000;
 	}
 
 	/** WebP when the client says it takes it; else PNG for pictures that came as PNG or GIF, JPEG otherwise. */

@@ -10,6 +10,8 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,9 @@ public class RenditionSigner {
 	private static final int SIGNATURE_BYTES = 16;
 
 	private final byte[] key;
+
+	/** Signatures already checked: a hot signed URL costs one HMAC, not one per request. */
+	private final Cache<String, Boolean> verified = Caffeine.newBuilder().maximumSize(100_000).build();
 
 	RenditionSigner(MediaProperties properties, Environment environment) {
 		String configured = properties.renditions().signingKey();
@@ -72,8 +77,16 @@ public class RenditionSigner {
 		if (signature == null) {
 			return false;
 		}
+		String cacheKey = signature + '|' + canonical(mediaId, width, height, fit);
+		if (this.verified.getIfPresent(cacheKey) != null) {
+			return true;
+		}
 		byte[] expected = sign(mediaId, width, height, fit).getBytes(StandardCharsets.US_ASCII);
-		return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+		boolean valid = MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+		if (valid) {
+			this.verified.put(cacheKey, Boolean.TRUE);
+		}
+		return valid;
 	}
 
 	private static String canonical(String mediaId, int width, int height, String fit) {

@@ -41,7 +41,7 @@ class Renditions {
 		if (d == null) {
 			return null;
 		}
-		return new Rendition(key, d.get("bytes", Binary.class).getData(), d.getString("contentType"),
+		return Rendition.of(key, d.get("bytes", Binary.class).getData(), d.getString("contentType"),
 				d.getString("etag"), d.getDate("createdAt").toInstant(), d.getInteger("width"), d.getInteger("height"));
 	}
 
