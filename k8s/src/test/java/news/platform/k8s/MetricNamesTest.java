@@ -30,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MetricNamesTest {
 
+	/** Labels Prometheus adds to every series of a ServiceMonitor target, and the bucket bound. */
+	private static final Set<String> TARGET_LABELS = Set.of("namespace", "pod", "job", "service", "instance", "endpoint",
+			"container", "le", "__name__");
+
 	/** Series Prometheus makes itself for every scrape target. */
 	private static final Set<String> SYNTHETIC = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped",
 			"scrape_samples_post_metric_relabeling", "scrape_series_added");
@@ -47,10 +51,17 @@ class MetricNamesTest {
 
 	private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s");
 
+	private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
+
 	private static final Pattern LE = Pattern.compile("\\ble=\"([^\"]+)\"");
 
 	/** What the scrape files say: the sample names, and name|le for every bucket. */
-	record Scrapes(Map<String, Path> files, Map<String, Set<String>> names, Set<String> buckets) {
+	record Scrapes(Map<String, Path> files, Map<String, Set<String>> names, Set<String> buckets,
+			Map<String, Set<String>> labels) {
+
+		Scrapes(Map<String, Path> files, Map<String, Set<String>> names, Set<String> buckets) {
+			this(files, names, buckets, Map.of());
+		}
 
 		boolean exports(String name) {
 			return this.names.values().stream().anyMatch(names -> names.contains(name));
@@ -99,6 +110,17 @@ class MetricNamesTest {
 						.add(query.location() + " (could come from " + missing + ", not scraped in this build)");
 				}
 			}
+			Set<String> metrics = PromQl.metricNames(query.expression());
+			if (!metrics.isEmpty() && metrics.stream().allMatch(scrapes::exports)) {
+				Set<String> known = new TreeSet<>(TARGET_LABELS);
+				metrics.forEach(name -> known.addAll(scrapes.labels().getOrDefault(name, Set.of())));
+				for (String label : PromQl.labelNames(query.expression())) {
+					if (!known.contains(label)) {
+						failures.add(query.location() + ": label '" + label + "' is on none of " + metrics
+								+ " in any scrape (labels there: " + known + ")");
+					}
+				}
+			}
 			for (String bucket : PromQl.fixedBuckets(query.expression())) {
 				String name = bucket.substring(0, bucket.indexOf('|'));
 				if (scrapes.exports(name) && !scrapes.buckets().contains(bucket)) {
@@ -123,6 +145,9 @@ class MetricNamesTest {
 			.containsExactly("a_total", "b_info");
 		assertThat(PromQl.fixedBuckets("rate(x_seconds_bucket{uri!~\"/a\", le=\"0.5\"}[5m])"))
 			.containsExactly("x_seconds_bucket|0.5");
+		assertThat(PromQl.labelNames(
+				"sum by (le, routeId) (rate(x_bucket{namespace=~\"$namespace\", httpStatusCode=~\"5..\", a!=\"b=c\"}[1m])) / on (job) group_left (pod) y"))
+			.containsExactlyInAnyOrder("namespace", "httpStatusCode", "a", "le", "routeId", "job", "pod");
 	}
 
 	private static List<String> owners(String name) {
@@ -138,6 +163,7 @@ class MetricNamesTest {
 		Map<String, Path> files = new TreeMap<>();
 		Map<String, Set<String>> names = new TreeMap<>();
 		Set<String> buckets = new TreeSet<>();
+		Map<String, Set<String>> labels = new TreeMap<>();
 		for (Components.Component component : Components.ALL) {
 			Path file = Project.ROOT.resolve(scrapeFile(component.module(), component.name()));
 			if (!Files.isRegularFile(file)) {
@@ -150,9 +176,16 @@ class MetricNamesTest {
 					Matcher sample = SAMPLE.matcher(line);
 					if (sample.find()) {
 						exported.add(sample.group(1));
-						Matcher le = sample.group(2) == null ? null : LE.matcher(sample.group(2));
-						if (le != null && le.find()) {
-							buckets.add(sample.group(1) + "|" + le.group(1));
+						Set<String> labelNames = labels.computeIfAbsent(sample.group(1), key -> new TreeSet<>());
+						if (sample.group(2) != null) {
+							Matcher label = LABEL.matcher(sample.group(2));
+							while (label.find()) {
+								labelNames.add(label.group(1));
+							}
+							Matcher le = LE.matcher(sample.group(2));
+							if (le.find()) {
+								buckets.add(sample.group(1) + "|" + le.group(1));
+							}
 						}
 					}
 				});
@@ -168,7 +201,7 @@ class MetricNamesTest {
 					+ "; run the whole reactor (./mvnw -B verify) or the services with the k8s module "
 					+ "(./mvnw -B -pl config,gateway,article-service,media-service,comment-service,k8s -am verify)");
 		}
-		return new Scrapes(files, names, buckets);
+		return new Scrapes(files, names, buckets, labels);
 	}
 
 	static String scrapeFile(String module, String application) {

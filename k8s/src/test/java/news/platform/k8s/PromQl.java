@@ -31,7 +31,35 @@ final class PromQl {
 	private static final Pattern BUCKET_LE = Pattern
 		.compile("([a-zA-Z_:][a-zA-Z0-9_:]*_bucket)\\s*\\{[^}]*\\ble\\s*=\\s*\"([^\"]+)\"");
 
+	private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
+
+	private static final Pattern GROUPING_LABELS = Pattern
+		.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
+
 	private PromQl() {
+	}
+
+	/** Label names an expression matches on or groups by. */
+	static Set<String> labelNames(String expression) {
+		String text = VARIABLE.matcher(expression).replaceAll("1m");
+		Set<String> labels = new LinkedHashSet<>();
+		Matcher selector = SELECTOR.matcher(text);
+		while (selector.find()) {
+			String withoutValues = STRING.matcher(selector.group()).replaceAll("\"\"");
+			Matcher matcher = MATCHER.matcher(withoutValues);
+			while (matcher.find()) {
+				labels.add(matcher.group(1));
+			}
+		}
+		Matcher grouping = GROUPING_LABELS.matcher(STRING.matcher(text).replaceAll("\"\""));
+		while (grouping.find()) {
+			for (String label : grouping.group(1).split(",")) {
+				if (!label.isBlank()) {
+					labels.add(label.trim());
+				}
+			}
+		}
+		return labels;
 	}
 
 	static Set<String> metricNames(String expression) {
