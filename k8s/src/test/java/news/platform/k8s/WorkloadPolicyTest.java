@@ -59,6 +59,20 @@ class WorkloadPolicyTest {
 				problems.add(id + ": serviceAccountName '" + pod.getServiceAccountName()
 						+ "' must be a ServiceAccount of the overlay with automountServiceAccountToken: false");
 			}
+			if (Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID())
+					|| Boolean.TRUE.equals(pod.getHostIPC())) {
+				problems.add(id + ": spec.template.spec must not share the node's network, PID or IPC namespace");
+			}
+			pod.getVolumes().forEach(volume -> {
+				boolean allowed = volume.getEmptyDir() != null || volume.getConfigMap() != null
+						|| volume.getSecret() != null || volume.getPersistentVolumeClaim() != null
+						|| volume.getProjected() != null || volume.getDownwardAPI() != null
+						|| volume.getEphemeral() != null || volume.getCsi() != null;
+				if (!allowed) {
+					problems.add(id + ": spec.template.spec.volumes " + volume.getName()
+							+ ": a volume type the restricted Pod Security Standard refuses");
+				}
+			});
 			PodSecurityContext podSecurity = pod.getSecurityContext();
 			if (podSecurity == null || !Boolean.TRUE.equals(podSecurity.getRunAsNonRoot())) {
 				problems.add(id + ": spec.template.spec.securityContext.runAsNonRoot must be true");
