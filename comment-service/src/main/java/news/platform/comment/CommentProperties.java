@@ -48,6 +48,15 @@ public record CommentProperties(@DefaultValue("16KB") DataSize maxBodySize, @Def
 			@DefaultValue Section defaultSection, @DefaultValue({}) Map<String, Section> sections,
 			@DefaultValue("10s") Duration gaugeInterval) {
 
+		/** The largest first-comments rule of any section: past it, a user's count no longer matters. */
+		public int mostFirstCommentsHeld() {
+			int most = this.defaultSection.firstCommentsHeld();
+			for (Section section : this.sections.values()) {
+				most = Math.max(most, section.firstCommentsHeld());
+			}
+			return most;
+		}
+
 		public Section section(String name) {
 			if (name == null) {
 				return this.defaultSection;

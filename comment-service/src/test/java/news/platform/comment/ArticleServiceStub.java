@@ -38,6 +38,9 @@ public final class ArticleServiceStub {
 
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
 
+	/** How long the state endpoint takes to answer (a slow article-service). */
+	public volatile long stateDelayMillis;
+
 	private volatile int port;
 
 	private volatile HttpServer server;
@@ -70,6 +73,7 @@ public final class ArticleServiceStub {
 			HttpServer created = HttpServer.create(new InetSocketAddress("localhost", this.port), 50);
 			created.createContext("/internal/v1/articles/events", this::events);
 			created.createContext("/internal/v1/articles/state", this::state);
+			created.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 			created.start();
 			this.port = created.getAddress().getPort();
 			this.server = created;
@@ -193,6 +197,14 @@ public final class ArticleServiceStub {
 			return;
 		}
 		this.stateCalls.incrementAndGet();
+		if (this.stateDelayMillis > 0) {
+			try {
+				Thread.sleep(this.stateDelayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
 		List<Map<String, Object>> answers = new ArrayList<>();
 		body.path("ids").forEach(idNode -> {

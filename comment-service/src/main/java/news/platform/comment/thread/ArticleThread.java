@@ -19,7 +19,17 @@ final class ArticleThread {
 
 	final String articleId;
 
-	final long loadedAt = System.nanoTime();
+	/** when the thread was last known to match the database (loaded, or checked unchanged) */
+	volatile long checkedAt = System.nanoTime();
+
+	/**
+	 * The article's {@code changes} number this thread is known to include: read before the load,
+	 * then moved on by this replica's own writes while they follow each other without a gap. A
+	 * stored number above it means another replica wrote.
+	 */
+	private long seenChanges;
+
+	private final java.util.NavigableSet<Long> localChanges = new ConcurrentSkipListSet<>();
 
 	private final Map<String, Comment> byId = new ConcurrentHashMap<>();
 
@@ -31,9 +41,24 @@ final class ArticleThread {
 
 	private final Map<String, NavigableSet<ThreadKey>> replies = new ConcurrentHashMap<>();
 
-	ArticleThread(String articleId, Collection<Comment> comments) {
+	ArticleThread(String articleId, long seenChanges, Collection<Comment> comments) {
 		this.articleId = articleId;
+		this.seenChanges = seenChanges;
 		comments.forEach(this::apply);
+	}
+
+	synchronized void noteLocalChange(long change) {
+		if (change <= this.seenChanges) {
+			return;
+		}
+		this.localChanges.add(change);
+		while (this.localChanges.remove(this.seenChanges + 1)) {
+			this.seenChanges++;
+		}
+	}
+
+	synchronized long seenChanges() {
+		return this.seenChanges;
 	}
 
 	int size() {

@@ -28,8 +28,8 @@ public class CommentChanges {
 	}
 
 	void stored(Comment comment) {
-		this.counts.adjust(comment.articleId(), comment.visible() ? 1 : 0, 1);
-		this.threads.apply(comment);
+		long change = this.counts.adjust(comment.articleId(), comment.visible() ? 1 : 0, 1);
+		this.threads.apply(comment, change);
 		if (comment.visible()) {
 			publish(comment);
 		}
@@ -37,15 +37,15 @@ public class CommentChanges {
 
 	public void changed(Comment before, Comment after) {
 		long delta = (after.visible() ? 1 : 0) - (before.visible() ? 1 : 0);
-		this.counts.adjust(after.articleId(), delta, 0);
-		this.threads.apply(after);
+		long change = this.counts.adjust(after.articleId(), delta, 0);
+		this.threads.apply(after, change);
 		if (!before.visible() && after.visible()) {
 			publish(after);
 		}
 	}
 
 	void reacted(Comment after) {
-		this.threads.apply(after);
+		this.threads.apply(after, this.counts.adjust(after.articleId(), 0, 0));
 	}
 
 	private void publish(Comment comment) {

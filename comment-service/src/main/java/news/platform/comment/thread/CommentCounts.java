@@ -36,9 +36,10 @@ public class CommentCounts {
 
 	private final Cache<String, Counts> cache;
 
-	public record Counts(long visible, long stored) {
+	/** {@code changes} moves on every write to the article's comments: replicas compare it to skip needless reloads. */
+	public record Counts(long visible, long stored, long changes) {
 
-		static final Counts NONE = new Counts(0, 0);
+		static final Counts NONE = new Counts(0, 0, 0);
 
 	}
 
@@ -51,14 +52,21 @@ public class CommentCounts {
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 
-	void adjust(String articleId, long visibleDelta, long storedDelta) {
-		if (visibleDelta == 0 && storedDelta == 0) {
-			return;
-		}
+	/** Records one write to an article's comments; returns the article's new {@code changes} number. */
+	long adjust(String articleId, long visibleDelta, long storedDelta) {
 		Document after = this.collection.findOneAndUpdate(Filters.eq("_id", articleId),
-				Updates.combine(Updates.inc("visible", visibleDelta), Updates.inc("stored", storedDelta)),
+				Updates.combine(Updates.inc("visible", visibleDelta), Updates.inc("stored", storedDelta),
+						Updates.inc("changes", 1L)),
 				new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-		this.cache.put(articleId, from(after));
+		Counts counts = from(after);
+		this.cache.put(articleId, counts);
+		return counts.changes();
+	}
+
+	/** The stored counters, not the copy in memory (one key lookup). */
+	Counts stored(String articleId) {
+		Document document = this.collection.find(Filters.eq("_id", articleId)).first();
+		return document == null ? Counts.NONE : from(document);
 	}
 
 	public Counts of(String articleId) {
@@ -102,8 +110,9 @@ public class CommentCounts {
 	private static Counts from(Document document) {
 		Number visible = document.get("visible", Number.class);
 		Number stored = document.get("stored", Number.class);
+		Number changes = document.get("changes", Number.class);
 		return new Counts(visible == null ? 0 : Math.max(0, visible.longValue()),
-				stored == null ? 0 : stored.longValue());
+				stored == null ? 0 : stored.longValue(), changes == null ? 0 : changes.longValue());
 	}
 
 }

@@ -154,7 +154,10 @@ public class Commenting {
 		this.changes.stored(comment);
 		switch (decision.status()) {
 			case VISIBLE -> {
-				this.users.countVisible(caller.subject());
+				// the count only feeds the first-comments rule: once past it, no write is needed
+				if (standing.visibleCount() < this.properties.moderation().mostFirstCommentsHeld()) {
+					this.users.countVisible(caller.subject());
+				}
 				this.metrics.posted("visible");
 			}
 			case PENDING -> {

@@ -22,7 +22,8 @@ import news.platform.comment.CommentProperties;
  * MongoDB once (one query by article: on the embedded server a scan, so only on a miss, and never
  * for an article whose counter says it has no comments), kept current by applying this replica's
  * writes in place, and reloaded in the background after {@code refresh-after} to pick up other
- * replicas' writes.
+ * replicas' writes: the reload happens only when the article's {@code changes} counter moved past
+ * what this replica wrote itself, so an article only this replica writes to is never reloaded.
  * <p>
  * No local write is lost to a load running at the same time: every write is first journalled for
  * its article, then applied to the thread in memory if there is one; a load, once its thread is in
@@ -48,7 +49,7 @@ class ThreadCache {
 
 	private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
 
-	private record Journalled(long at, Comment comment) {
+	private record Journalled(long at, Comment comment, long change) {
 	}
 
 	ThreadCache(Comments comments, CommentCounts counts, CommentProperties properties) {
@@ -68,7 +69,7 @@ class ThreadCache {
 			thread = this.threads.get(articleId, this::fresh);
 			replayJournal(thread, started);
 		}
-		else if (System.nanoTime() - thread.loadedAt >= this.refreshNanos
+		else if (System.nanoTime() - thread.checkedAt >= this.refreshNanos
 				&& this.refreshing.putIfAbsent(articleId, Boolean.TRUE) == null) {
 			ArticleThread stale = thread;
 			ForkJoinPool.commonPool().execute(() -> refresh(articleId, stale));
@@ -76,9 +77,14 @@ class ThreadCache {
 		return thread;
 	}
 
+	/** Reloads only when another replica wrote since (one key lookup decides). */
 	private void refresh(String articleId, ArticleThread stale) {
 		try {
 			long started = System.nanoTime();
+			if (this.counts.stored(articleId).changes() == stale.seenChanges()) {
+				stale.checkedAt = started;
+				return;
+			}
 			ArticleThread reloaded = fresh(articleId);
 			if (this.threads.asMap().replace(articleId, stale, reloaded)) {
 				replayJournal(reloaded, started);
@@ -93,10 +99,11 @@ class ThreadCache {
 	}
 
 	private ArticleThread fresh(String articleId) {
-		if (this.counts.of(articleId).stored() == 0) {
-			return new ArticleThread(articleId, List.of());
+		CommentCounts.Counts before = this.counts.stored(articleId);
+		if (before.stored() == 0) {
+			return new ArticleThread(articleId, before.changes(), List.of());
 		}
-		return new ArticleThread(articleId, this.comments.ofArticle(articleId));
+		return new ArticleThread(articleId, before.changes(), this.comments.ofArticle(articleId));
 	}
 
 	private void replayJournal(ArticleThread thread, long since) {
@@ -105,17 +112,18 @@ class ThreadCache {
 			for (Journalled entry : entries) {
 				if (entry.at() - since >= 0) {
 					thread.apply(entry.comment());
+					thread.noteLocalChange(entry.change());
 				}
 			}
 		}
 	}
 
 	/** Journals a stored change and applies it to the thread in memory, if there is one. */
-	void apply(Comment comment) {
+	void apply(Comment comment, long change) {
 		long now = System.nanoTime();
 		Queue<Journalled> entries = this.journal.computeIfAbsent(comment.articleId(),
 				id -> new ConcurrentLinkedQueue<>());
-		entries.add(new Journalled(now, comment));
+		entries.add(new Journalled(now, comment, change));
 		Journalled head;
 		while ((head = entries.peek()) != null && now - head.at() > JOURNAL_NANOS) {
 			entries.poll();
@@ -123,6 +131,7 @@ class ThreadCache {
 		ArticleThread thread = this.threads.getIfPresent(comment.articleId());
 		if (thread != null) {
 			thread.apply(comment);
+			thread.noteLocalChange(change);
 		}
 	}
 

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 
 import news.platform.comment.ArticleServiceStub;
 import news.platform.comment.CommentApi;
@@ -38,9 +40,18 @@ class ArticleStateTest {
 
 	ArticleServiceStub articles = ArticleServiceStub.get();
 
+	@Autowired
+	Resilience4JCircuitBreakerFactory breakers;
+
 	@BeforeEach
 	void setUp() {
 		this.api = new CommentApi(this.port);
+	}
+
+	/** The failures provoked here must not leave the breaker open for the other test classes. */
+	@AfterEach
+	void closeTheBreaker() {
+		this.breakers.getCircuitBreakerRegistry().circuitBreaker(ArticleStateConfiguration.BREAKER).reset();
 	}
 
 	@Test
@@ -73,6 +84,23 @@ class ArticleStateTest {
 		assertThat(this.api.post(CommentApi.reader(), id, "Prvi", null).status()).isEqualTo(201);
 		assertThat(this.api.post(CommentApi.reader(), id, "Drugi", null).status()).isEqualTo(201);
 		assertThat(this.articles.stateCalls.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aSlowStateEndpointIsCutOffByTheTimeout() {
+		String id = ArticleServiceStub.newArticleId();
+		this.articles.known(id, true, true);
+		this.articles.stateDelayMillis = 5_000;
+		try {
+			// without the timeout the stub's answer (published, open) would arrive and the post succeed
+			Http.Response response = this.api.post(CommentApi.reader(), id, "Spori članak", null);
+			assertThat(response.status()).as(response.body()).isEqualTo(503);
+			assertThat(response.json().path("type").asString()).isEqualTo("/problems/upstream-unavailable");
+		}
+		finally {
+			this.articles.stateDelayMillis = 0;
+		}
+		assertThat(this.api.post(CommentApi.reader(), id, "Sad odgovara", null).status()).isEqualTo(201);
 	}
 
 	@Test

@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# comment-service benchmark: one command, from anywhere in the repository.
+#
+#   bench/comment/run.sh [hot-comments] [articles]       (defaults 10000 and 1000)
+#
+# Builds comment-service into target-comment-bench/ if its jar is missing, starts it alone (no
+# config server, no article-service: the article-state projection is seeded, the feed consumer is
+# off; embedded MongoDB on H2 in a temp folder with its wire port open for the seeder; its own key
+# pair; profile `bench`, which lifts the posting rate limit), bulk-writes the data set straight into
+# its database (an article with N comments, half of them replies, and M articles with 0-5 each),
+# then measures with wrk (-t2 -c32, warm-up, ROUNDS rounds each):
+#   (a) first page of the big thread, (b) page 200 of it by cursor, (c) the batch count for 50
+#   random articles, (d) posting (post-moderated section) with 32 connections and rotating tokens,
+# and (e) the time from a POST until the comment arrives on an SSE subscriber (20 samples).
+# Writes bench/comment/results/<date>-<N>.md and prints it. Stops everything it started on exit.
+#
+# Environment (all optional): DURATION=10s WARMUP=5s ROUNDS=3 CONNECTIONS=32 PORT=8083
+# MANAGEMENT_PORT=9083 MONGO_PORT=27483 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g" KEEP_TMP=1
+# Results and findings: docs/comment-performance.md
+set -euo pipefail
+
+HOT="${1:-10000}"
+ARTICLES="${2:-1000}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/bench/comment"
+DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-5s}"
+ROUNDS="${ROUNDS:-3}"
+CONNECTIONS="${CONNECTIONS:-32}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+	JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+else
+	JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+fi
+JAVA="$JAVA_HOME/bin/java"
+JDK_LABEL="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.vendor =/{v=$2} /java.runtime.version =/{r=$2} END{print v" "r}')"
+
+JAR="$ROOT/comment-service/target-comment-bench/comment-service-0.1.0-SNAPSHOT.jar"
+if [[ ! -f "$JAR" ]]; then
+	log "building comment-service into target-comment-bench/ (jar missing)"
+	(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl comment-service -am package -Dplatform.build.dir=target-comment-bench)
+fi
+
+if ! command -v wrk >/dev/null 2>&1; then
+	log "wrk missing: apt-get install wrk"
+	(apt-get update -qq >/dev/null 2>&1 || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1) \
+		|| { log "wrk cannot be installed: no measurement possible"; exit 1; }
+fi
+
+TMP="$(mktemp -d /tmp/comment-bench.XXXXXX)"
+PIDS=()
+cleanup() {
+	local pid
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${PIDS[@]}"; do
+		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	if [[ -n "${KEEP_TMP:-}" ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+pick_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
+PORT="$(pick_port "${PORT:-8083}")"
+MPORT="$(pick_port "${MANAGEMENT_PORT:-9083}")"
+[[ "$MPORT" == "$PORT" ]] && MPORT="$(pick_port $((PORT + 1)))"
+MONGO_PORT="$(pick_port "${MONGO_PORT:-27483}")"
+BASE="http://127.0.0.1:$PORT"
+
+# the MongoDB driver from the service's own jar, for the seeder
+mkdir -p "$TMP/lib"
+(cd "$TMP/lib" && "$JAVA_HOME/bin/jar" xf "$JAR" $("$JAVA_HOME/bin/jar" tf "$JAR" | grep -E 'BOOT-INF/lib/(bson|mongodb-driver-core|mongodb-driver-sync)-[0-9]') \
+	&& mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
+SEED=("$JAVA" -cp "$TMP/lib/*" "$HERE/Seed.java")
+
+"$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
+CFG="$ROOT/config/src/main/resources/config-repo"
+log "starting comment-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, embedded MongoDB (H2) on $MONGO_PORT, data in $TMP"
+(cd "$ROOT" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
+	--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
+	"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/comment-service.yml" \
+	--server.port="$PORT" --management.server.port="$MPORT" \
+	--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
+	--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
+	--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
+	--platform.security.issuer=http://localhost:8080/dev-issuer \
+	--platform.service-tokens.signing-key-location="file:$TMP/keys/private.pem" \
+	--comment.article-state.feed-enabled=false --platform.upstreams.article-service=http://127.0.0.1:9 \
+	--logging.level.root=WARN) >>"$TMP/service.log" 2>&1 &
+SVC=$!
+PIDS+=("$SVC")
+started=$(date +%s)
+until curl -fs "http://127.0.0.1:$MPORT/actuator/health/readiness" >/dev/null 2>&1; do
+	kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died"; exit 1; }
+	sleep 0.5
+	if (($(date +%s) - started > 240)); then log "not ready after 240 s"; tail -50 "$TMP/service.log" >&2; exit 1; fi
+done
+log "ready in $(($(date +%s) - started)) s"
+
+log "seeding with bulk writes: $HOT comments on bench-hot, 0-5 on each of $ARTICLES articles"
+SEED_LINE="$("${SEED[@]}" seed "mongodb://127.0.0.1:$MONGO_PORT" "$HOT" "$ARTICLES")"
+log "$SEED_LINE"
+"${SEED[@]}" tokens "$TMP/keys/private.pem" 64 >"$TMP/tokens.txt"
+# the first read loads the thread into memory (a scan on the embedded server); not part of the figures
+curl -fs -o /dev/null -w '%{time_total}' "$BASE/api/v1/comments/articles/bench-hot?limit=20" >"$TMP/first-load.txt"
+log "first read of bench-hot (loads its thread): $(cat "$TMP/first-load.txt") s"
+CURSOR200="$("${SEED[@]}" cursor "$BASE" bench-hot 200)"
+
+cat >"$TMP/counts.lua" <<EOF2
+math.randomseed(os.time())
+request = function()
+  local ids = {}
+  for i = 1, 50 do ids[i] = string.format("bench-a%04d", math.random(0, $ARTICLES - 1)) end
+  return wrk.format("GET", "/api/v1/comments/counts?articles=" .. table.concat(ids, ","))
+end
+EOF2
+cat >"$TMP/post.lua" <<EOF2
+local tokens = {}
+for line in io.lines("$TMP/tokens.txt") do tokens[#tokens + 1] = line end
+local counter = 0
+local thread_id = 0
+setup = function(thread) thread_id = thread_id + 1; thread:set("tid", thread_id) end
+init = function(args) math.randomseed(os.time() + tonumber(tid or 0)) end
+request = function()
+  counter = counter + 1
+  local article = string.format("bench-a%04d", math.random(0, $ARTICLES - 1))
+  local body = '{"text": "Mjerenje ' .. tostring(tid) .. '-' .. counter .. '-' .. math.random(1, 1e9) .. ': dobar članak."}'
+  return wrk.format("POST", "/api/v1/comments/articles/" .. article,
+    { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)] }, body)
+end
+EOF2
+
+# bench <label> <url> [wrk args...]: warm-up, then ROUNDS rounds; one table row per round
+bench() {
+	local label="$1" url="$2" round out rps p50 p99 errs
+	shift 2
+	wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null 2>&1 || true
+	for round in $(seq 1 "$ROUNDS"); do
+		out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" 2>&1)"
+		rps="$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")"
+		p50="$(awk '$1=="50%"{print $2}' <<<"$out")"
+		p99="$(awk '$1=="99%"{print $2}' <<<"$out")"
+		errs="$(awk '/Non-2xx|Socket errors/{sub(/^ +/,""); printf "%s; ", $0}' <<<"$out")"
+		echo "$label|$round|$rps|$p50|$p99|$(cut -d' ' -f1 /proc/loadavg)|${errs:-none}" | tee -a "$TMP/raw.txt" >&2
+	done
+}
+log "warming up the JIT on both thread pages ($WARMUP each, twice)"
+for _ in 1 2; do
+	wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$BASE/api/v1/comments/articles/bench-hot?limit=20" >/dev/null 2>&1 || true
+	wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$BASE/api/v1/comments/articles/bench-hot?limit=20&cursor=$CURSOR200" >/dev/null 2>&1 || true
+done
+log "measuring (wrk -t2 -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP, $ROUNDS rounds)"
+bench "(a) first page of bench-hot ($HOT comments)" "$BASE/api/v1/comments/articles/bench-hot?limit=20"
+bench "(b) page 200 of bench-hot by cursor" "$BASE/api/v1/comments/articles/bench-hot?limit=20&cursor=$CURSOR200"
+bench "(c) batch count, 50 random of $ARTICLES articles" "$BASE" -s "$TMP/counts.lua"
+bench "(d) POST a comment (post-moderated), 64 rotating readers" "$BASE" -s "$TMP/post.lua"
+SSE_LINE="$("${SEED[@]}" sse "$BASE" "$TMP/keys/private.pem" bench-a0001 20)"
+log "$SSE_LINE"
+RSS="$(awk '/VmRSS/{printf "%d MB", $2/1024}' "/proc/$SVC/status")"
+STORED="$(curl -fs "$BASE/api/v1/comments/counts?articles=bench-hot" | sed 's/.*"bench-hot":\([0-9]*\).*/\1/')"
+
+median() { grep -F "$1 " "$TMP/raw.txt" | cut -d'|' -f3 | sort -n | awk '{a[NR]=$1} END{if(NR) print a[int((NR+1)/2)]; else print 0}'; }
+P1="$(median "(a)")"
+P200="$(median "(b)")"
+RATIO=$(awk -v a="$P1" -v b="$P200" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')
+
+mkdir -p "$HERE/results"
+RESULT="$HERE/results/$(date -u +%Y-%m-%d)-$HOT.md"
+{
+	echo "# comment-service benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo
+	echo "- JDK: $JDK_LABEL, $JAVA_OPTS"
+	echo "- MongoDB: embedded mongo-java-server (H2 file backend, the \`local\` setup; secondary indexes ignored)"
+	echo "- data: $SEED_LINE; bench-hot shows $STORED visible comments after the run"
+	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
+	echo "- wrk -t2 -c$CONNECTIONS -d$DURATION --latency, after a $WARMUP warm-up per target, $ROUNDS rounds; load = 1-min load average after the round"
+	echo "- first read of bench-hot, loading its thread into memory: $(cat "$TMP/first-load.txt") s (not in the figures)"
+	echo "- service RSS after the run: $RSS"
+	echo
+	echo "| target | round | req/s | p50 | p99 | load | errors |"
+	echo "|---|---|---|---|---|---|---|"
+	sed 's/^/| /; s/$/ |/' "$TMP/raw.txt"
+	echo
+	echo "Page 200 / page 1 throughput (medians): $P200 / $P1 req/s (page 1 is $RATIO× page 200)."
+	echo
+	echo "$SSE_LINE"
+} >"$RESULT"
+cat "$RESULT"
