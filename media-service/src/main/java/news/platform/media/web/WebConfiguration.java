@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +20,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import news.platform.media.MediaProperties;
 import news.platform.media.imaging.ImageWork;
+import news.platform.starter.problem.ApiProblem;
 import news.platform.starter.problem.Problems;
 
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +53,36 @@ class WebConfiguration {
 	@RestControllerAdvice
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class BusyAdvice {
+
+		/** A multipart upload without the part {@code file} (also what an unparseable multipart body yields). */
+		@ExceptionHandler(MissingServletRequestPartException.class)
+		ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException ex, HttpServletRequest request) {
+			ProblemDetail problem = Problems.withErrors(
+					Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter", "Missing parameter",
+							"The multipart part '" + ex.getRequestPartName() + "' is required.", request),
+					List.of(new ApiProblem.FieldError(ex.getRequestPartName(), "required")));
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+
+		/** A multipart body that cannot be parsed is the client's fault (400), not an internal error. */
+		@ExceptionHandler(MultipartException.class)
+		ResponseEntity<ProblemDetail> multipart(MultipartException ex, HttpServletRequest request) {
+			if (ex instanceof MaxUploadSizeExceededException) {
+				ProblemDetail problem = Problems.withErrors(
+						Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+								"The upload exceeds the allowed size.", request),
+						List.of(new ApiProblem.FieldError("file", "larger than allowed")));
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.header(HttpHeaders.CONNECTION, "close")
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
+			}
+			ProblemDetail problem = Problems.withErrors(
+					Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+							"The multipart body cannot be read; send the image as the part 'file'.", request),
+					List.of(new ApiProblem.FieldError("file", "unreadable multipart body")));
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
 
 		@ExceptionHandler(ImageWork.Busy.class)
 		ResponseEntity<ProblemDetail> busy(ImageWork.Busy ex, HttpServletRequest request) {

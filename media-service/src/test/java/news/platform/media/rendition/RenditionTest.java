@@ -182,6 +182,21 @@ class RenditionTest {
 	}
 
 	@Test
+	void renditionsAreUprightWhateverTheExifOrientation() {
+		// stored sideways: left half red, right half blue; orientation 6 = turn 90° clockwise to view
+		byte[] jpeg = TestImages.withExif(TestImages.jpeg(TestImages.halves(300, 200, Color.RED, Color.BLUE)),
+				new TestImages.Exif(6, "x", "x", "x", false));
+		JsonNode item = this.api.uploaded(jpeg);
+		BufferedImage upright = TestImages.read(this.api
+			.get("/api/v1/media/" + item.path("id").asString() + "/rendition?preset=wide&format=png")
+			.body());
+		assertThat(upright.getWidth()).isEqualTo(200);
+		assertThat(upright.getHeight()).isEqualTo(300);
+		assertThat(new Color(upright.getRGB(100, 20)).getRed()).isGreaterThan(200);
+		assertThat(new Color(upright.getRGB(100, 280)).getBlue()).isGreaterThan(200);
+	}
+
+	@Test
 	void gpsAndCameraDataNeverReachARendition() throws Exception {
 		byte[] jpeg = TestImages.withExif(TestImages.jpeg(TestImages.picture(400, 300, 25)),
 				new TestImages.Exif(1, "caption", "artist", "copyright", true));

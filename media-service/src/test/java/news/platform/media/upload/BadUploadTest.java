@@ -160,11 +160,19 @@ class BadUploadTest {
 		problem(this.api.uploadMultipart(EDITOR, big, "big.jpg", "image/jpeg"), 413, "/problems/payload-too-large");
 	}
 
+	@Test
+	void malformedMultipart() {
+		MediaApi.Response response = this.api.send("POST", "/api/v1/media",
+				java.net.http.HttpRequest.BodyPublishers.ofString("--x\r\nnot a part"), "Authorization",
+				"Bearer " + EDITOR, "Content-Type", "multipart/form-data; boundary=zzz");
+		problem(response, 400, "/problems/missing-parameter");
+	}
+
 	static JsonNode problem(MediaApi.Response response, int status, String type) {
 		assertThat(response.status()).as(response.text()).isEqualTo(status);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		JsonNode problem = response.json();
-		assertThat(problem.path("type").asString()).isEqualTo(type);
+		assertThat(problem.path("type").asString()).as(response.text()).isEqualTo(type);
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
 		assertThat(problem.path("traceId").asString()).matches("[0-9a-f]{32}");
 		if (!type.equals("/problems/payload-too-large") || problem.has("errors")) {
