@@ -67,6 +67,21 @@ class ConfigRefreshTest {
 	}
 
 	@Test
+	void exportsItsMetricsForPrometheusOnTheManagementPort() throws Exception {
+		String managementPort = configServer.getEnvironment().getProperty("local.management.port");
+		getJson("/article-service/local");
+		HttpResponse<String> scrape = HTTP.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).contains("application=\"config-server\"").contains("http_server_requests_seconds_count");
+		// for the k8s module's check that dashboards and alerts read only metrics that exist
+		Path scrapes = Path.of(System.getProperty("platform.build.directory", "target"), "prometheus");
+		Files.createDirectories(scrapes);
+		Files.writeString(scrapes.resolve("config-server.prom"), scrape.body());
+	}
+
+	@Test
 	void servesEachServiceItsOwnFileAndTheSharedOnePerProfile() throws Exception {
 		JsonNode local = getJson("/article-service/local");
 		assertThat(local.path("propertySources").toString()).contains("article-service.yml")

@@ -57,20 +57,23 @@ class CacheTest extends GatewayTest {
 	@Test
 	void aStaleCopyIsServedOnlyWhileTheServiceFails() {
 		String path = unique("/api/v1/articles/public0");
-		assertThat(Client.get(gateway(path)).body()).contains("\"count\":1");
+		int first = Client.get(gateway(path)).json().path("count").asInt();
 		// max-age=0: not fresh, so the next request asks the service again
-		assertThat(Client.get(gateway(path)).body()).contains("\"count\":2");
+		Http.Response second = Client.get(gateway(path));
+		assertThat(second.json().path("count").asInt()).isGreaterThan(first);
 
 		upstream.failing(path);
 		Http.Response stale = Client.get(gateway(path));
 		assertThat(stale.status()).isEqualTo(200);
 		assertThat(stale.header("X-Cache")).isEqualTo("STALE");
-		assertThat(stale.body()).contains("\"count\":2");
+		assertThat(stale.body()).isEqualTo(second.body());
 
 		upstream.recovered(path);
 		Http.Response recovered = Client.get(gateway(path));
 		assertThat(recovered.header("X-Cache")).isNull();
-		assertThat(recovered.body()).contains("\"count\":4");
+		// the service's own fresh answer again (a later count; on a loaded machine a timed-out
+		// attempt may have been retried, so not necessarily the fourth)
+		assertThat(recovered.json().path("count").asInt()).isGreaterThan(second.json().path("count").asInt());
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
@@ -52,7 +54,7 @@ class ReaderCache implements FeedListener {
 	private final Cache<String, Entry> ninjsById;
 
 	ReaderCache(Articles articles, SlugClaims slugs, ArticleCommits commits, JsonMapper json,
-			ArticleProperties properties) {
+			ArticleProperties properties, MeterRegistry meters) {
 		this.articles = articles;
 		this.slugs = slugs;
 		this.commits = commits;
@@ -60,13 +62,18 @@ class ReaderCache implements FeedListener {
 		this.byId = Caffeine.newBuilder()
 			.maximumSize(properties.cache().maxEntries())
 			.expireAfter(new UntilCommentsClose())
+			.recordStats()
 			.build();
 		this.slugToId = Caffeine.newBuilder().maximumSize(properties.cache().maxEntries() * 2L).build();
 		// the agency-exchange representation is asked for far less: a smaller cache of its own
 		this.ninjsById = Caffeine.newBuilder()
 			.maximumSize(Math.max(1, properties.cache().maxEntries() / 10))
 			.expireAfter(new UntilCommentsClose())
+			.recordStats()
 			.build();
+		// cache_gets_total{cache="reader-articles",result="hit|miss"}: the hit ratio operators watch
+		CaffeineCacheMetrics.monitor(meters, this.byId, "reader-articles");
+		CaffeineCacheMetrics.monitor(meters, this.ninjsById, "reader-ninjs");
 	}
 
 	/** The response for one published article, identity and gzip, each with its ETag. */

@@ -2,6 +2,8 @@ package news.platform.article.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -17,6 +19,13 @@ class SecurityConfiguration {
 
 	// actuator answers on the management port only, which is never routed from outside
 	private static final String[] STAFF = { "journalist", "editor", "admin" };
+
+	/** Anonymous reads of published content: no token to check, so no authentication filters. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain anonymousArticleReads(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {
+		return serviceSecurity.anonymousReads(http, "/api/v1/articles", "/api/v1/articles/**");
+	}
 
 	@Bean
 	SecurityFilterChain articleSecurity(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {

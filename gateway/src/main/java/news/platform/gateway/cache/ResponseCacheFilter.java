@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,14 +58,17 @@ class ResponseCacheFilter implements GlobalFilter, Ordered {
 
 	private final Cache<String, CachedResponse> cache;
 
-	ResponseCacheFilter(ResponseCacheProperties properties) {
+	ResponseCacheFilter(ResponseCacheProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.microCacheNanos = properties.microCache().toNanos();
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(properties.maxEntries())
 			.expireAfter(Expiry.<String, CachedResponse>creating(
 					(key, value) -> java.time.Duration.ofNanos(value.freshNanos() + value.staleIfErrorNanos())))
+			.recordStats()
 			.build();
+		// cache_gets_total{cache="gateway-responses"}: how much of the read traffic never reaches a service
+		CaffeineCacheMetrics.monitor(meters, this.cache, "gateway-responses");
 	}
 
 	@Override

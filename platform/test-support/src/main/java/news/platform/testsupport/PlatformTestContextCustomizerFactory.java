@@ -30,6 +30,7 @@ class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			// a span exporter bean joins the service's own exporters (none in tests)
 			context.getBeanFactory().registerSingleton("testSpanExporter", TestSpans.EXPORTER);
+			context.addApplicationListener(new PrometheusScrapeFile());
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("platformTestInfrastructure", Map.of(

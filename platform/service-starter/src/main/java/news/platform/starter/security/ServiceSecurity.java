@@ -1,10 +1,17 @@
 package news.platform.starter.security;
 
+import java.util.Arrays;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What every service's security chain has in common: stateless bearer-token authentication,
@@ -41,6 +48,36 @@ public final class ServiceSecurity {
 				.accessDeniedHandler(this.handlers)
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(this.jwtAuthenticationConverter)))
 			.headers(Customizer.withDefaults());
+	}
+
+	/**
+	 * A chain of its own for anonymous reads of public paths ({@code GET}/{@code HEAD} without an
+	 * {@code Authorization} header), to be ordered before the service's main chain. There is nothing
+	 * to authenticate, so none of the authentication, security-context or authorization filters
+	 * run: on a cached article read they were most of the service's time. Security headers are
+	 * still written. A request that carries a token, or any other method, goes to the main chain.
+	 */
+	public SecurityFilterChain anonymousReads(HttpSecurity http, String... pathPatterns) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher[] publicPaths = Arrays.stream(pathPatterns).map(paths::matcher).toArray(RequestMatcher[]::new);
+		RequestMatcher anonymousRead = request -> {
+			String method = request.getMethod();
+			boolean read = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method);
+			return read && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+					&& Arrays.stream(publicPaths).anyMatch(matcher -> matcher.matches(request));
+		};
+		return http.securityMatcher(anonymousRead)
+			.csrf(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.securityContext(AbstractHttpConfigurer::disable)
+			.sessionManagement(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable)
+			.exceptionHandling(AbstractHttpConfigurer::disable)
+			.headers(Customizer.withDefaults())
+			.build();
 	}
 
 }
