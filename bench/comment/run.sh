@@ -16,6 +16,7 @@
 #
 # Environment (all optional): DURATION=10s WARMUP=5s ROUNDS=3 CONNECTIONS=32 PORT=8083
 # MANAGEMENT_PORT=9083 MONGO_PORT=27483 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g" KEEP_TMP=1
+# MONGO_BACKEND=h2|memory (the embedded server's backend; h2 is what `local` runs)
 # Results and findings: docs/comment-performance.md
 set -euo pipefail
 
@@ -28,6 +29,7 @@ WARMUP="${WARMUP:-5s}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-32}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
+MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -81,12 +83,13 @@ SEED=("$JAVA" -cp "$TMP/lib/*" "$HERE/Seed.java")
 
 "$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
 CFG="$ROOT/config/src/main/resources/config-repo"
-log "starting comment-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, embedded MongoDB (H2) on $MONGO_PORT, data in $TMP"
+log "starting comment-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, embedded MongoDB ($MONGO_BACKEND) on $MONGO_PORT, data in $TMP"
 (cd "$ROOT" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
 	--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
 	"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/comment-service.yml" \
 	--server.port="$PORT" --management.server.port="$MPORT" \
 	--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
+	--platform.mongodb.embedded.backend="$MONGO_BACKEND" \
 	--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
 	--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
 	--platform.security.issuer=http://localhost:8080/dev-issuer \
@@ -156,6 +159,7 @@ for _ in 1 2; do
 	wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$BASE/api/v1/comments/articles/bench-hot?limit=20&cursor=$CURSOR200" >/dev/null 2>&1 || true
 done
 log "measuring (wrk -t2 -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP, $ROUNDS rounds)"
+bench "(0) baseline: the count of one article (the service's smallest answer)" "$BASE/api/v1/comments/counts?articles=bench-a0001"
 bench "(a) first page of bench-hot ($HOT comments)" "$BASE/api/v1/comments/articles/bench-hot?limit=20"
 bench "(b) page 200 of bench-hot by cursor" "$BASE/api/v1/comments/articles/bench-hot?limit=20&cursor=$CURSOR200"
 bench "(c) batch count, 50 random of $ARTICLES articles" "$BASE" -s "$TMP/counts.lua"
@@ -171,12 +175,16 @@ P200="$(median "(b)")"
 RATIO=$(awk -v a="$P1" -v b="$P200" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')
 
 mkdir -p "$HERE/results"
-RESULT="$HERE/results/$(date -u +%Y-%m-%d)-$HOT.md"
+RESULT="$HERE/results/$(date -u +%Y-%m-%d)-$HOT-$MONGO_BACKEND.md"
 {
 	echo "# comment-service benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo
 	echo "- JDK: $JDK_LABEL, $JAVA_OPTS"
-	echo "- MongoDB: embedded mongo-java-server (H2 file backend, the \`local\` setup; secondary indexes ignored)"
+	if [[ "$MONGO_BACKEND" == memory ]]; then
+		echo "- MongoDB: embedded mongo-java-server 1.47.0, memory backend (nothing durable; secondary indexes ignored)"
+	else
+		echo "- MongoDB: embedded mongo-java-server 1.47.0, H2 file backend committing every write (the \`local\` setup; secondary indexes ignored)"
+	fi
 	echo "- data: $SEED_LINE; bench-hot shows $STORED visible comments after the run"
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
 	echo "- wrk -t2 -c$CONNECTIONS -d$DURATION --latency, after a $WARMUP warm-up per target, $ROUNDS rounds; load = 1-min load average after the round"

@@ -48,6 +48,8 @@ public class FeedConsumer implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> task;
 
+	private final java.util.concurrent.locks.ReentrantLock polling = new java.util.concurrent.locks.ReentrantLock();
+
 	private volatile Instant lastSuccess = Instant.now();
 
 	private volatile boolean failing;
@@ -72,10 +74,21 @@ public class FeedConsumer implements SmartLifecycle {
 	}
 
 	/** Reads and applies feed pages until caught up; returns how many events were applied. */
-	public synchronized int pollOnce() {
-		int total = 0;
+	public int pollOnce() {
+		this.polling.lock();
 		try {
-			while (true) {
+			return poll(Integer.MAX_VALUE);
+		}
+		finally {
+			this.polling.unlock();
+		}
+	}
+
+	private int poll(int maxPages) {
+		int total = 0;
+		int pages = 0;
+		try {
+			while (pages++ < maxPages) {
 				long after = this.cursor.current();
 				ArticleServiceClient.FeedPage page = this.client.events(after, this.settings.batchSize());
 				Instant newest = null;
@@ -98,6 +111,7 @@ public class FeedConsumer implements SmartLifecycle {
 				// more pages wait: the lag is at least the age of what was just applied
 				this.lagSeconds.set(newest == null ? 0.0 : seconds(newest));
 			}
+			return total;
 		}
 		catch (RuntimeException ex) {
 			if (!this.failing) {
@@ -132,8 +146,24 @@ public class FeedConsumer implements SmartLifecycle {
 		if (this.failing || !this.settings.feedEnabled()) {
 			return false;
 		}
-		pollOnce();
-		return !this.failing;
+		// one page at most, waiting for a running poll no longer than the call timeout: a request never
+		// waits for a long backlog (the state endpoint answers then)
+		try {
+			if (!this.polling.tryLock(this.settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		try {
+			poll(1);
+			return !this.failing;
+		}
+		finally {
+			this.polling.unlock();
+		}
 	}
 
 	private double seconds(Instant since) {
