@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.article.mongo.QueryShapes;
-import news.platform.article.mongo.QueryShapes.DeclaredIndex;
+import news.platform.starter.mongodb.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
 
 /**
  * The {@code articles} collection: one document per article, which is also the commit point of

@@ -14,7 +14,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.article.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * {@code article_outbox}: which articles may hold staged feed events, so the relay reads a handful

@@ -14,8 +14,8 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.article.mongo.QueryShapes;
-import news.platform.article.mongo.QueryShapes.DeclaredIndex;
+import news.platform.starter.mongodb.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
 
 /**
  * {@code article_schedule}: one small document per scheduled article ({@code _id} = article id,

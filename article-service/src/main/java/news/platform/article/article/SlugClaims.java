@@ -12,7 +12,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.article.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * {@code article_slugs}: one document per slug ever used, {@code _id} = slug, so uniqueness is the

@@ -15,8 +15,8 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.article.mongo.QueryShapes;
-import news.platform.article.mongo.QueryShapes.DeclaredIndex;
+import news.platform.starter.mongodb.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
 
 /**
  * {@code events}: the article feed, {@code _id} = seq (1, 2, 3 … no gaps), so a consumer reads

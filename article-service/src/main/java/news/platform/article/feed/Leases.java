@@ -18,7 +18,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.article.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * {@code leases}: one document per job that only one replica may run at a time. Taking or renewing

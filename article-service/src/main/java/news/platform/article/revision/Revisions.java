@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import news.platform.article.article.Article;
 import news.platform.article.article.ArticleSaved;
 import news.platform.article.article.Articles;
-import news.platform.article.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * {@code article_revisions}: a snapshot per save, {@code _id = <articleId>:<revision>}, so listing

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 import news.platform.article.feed.EventRelay;
 import news.platform.article.feed.FeedEvents;
 import news.platform.article.feed.Leases;
-import news.platform.article.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 import news.platform.article.revision.Revisions;
 import news.platform.testsupport.TestMongo;
 

@@ -61,6 +61,13 @@ public class ServiceMongoAutoConfiguration {
 		};
 	}
 
+	/** The registry of query shapes and named indexes that each service's coverage test reads. */
+	@Bean
+	@ConditionalOnMissingBean
+	QueryShapes queryShapes() {
+		return new QueryShapes();
+	}
+
 	/** MongoDB commands as spans of the request that caused them (no-op without tracing). */
 	@Bean
 	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")

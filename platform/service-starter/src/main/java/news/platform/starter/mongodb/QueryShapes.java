@@ -1,4 +1,4 @@
-package news.platform.article.mongo;
+package news.platform.starter.mongodb;
 
 import java.util.ArrayList;
 import java.util.Collections;
