@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -270,10 +269,6 @@ class Moderation {
 	static ApiProblem invalidParameter(String name, String message) {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
 				"The value of '" + name + "' is not valid: " + message + ".").withFieldError(name, message);
-	}
-
-	static String lower(CommentStatus status) {
-		return status.name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -42,6 +42,46 @@ class LiveStreamTest {
 		this.api = new CommentApi(this.port);
 	}
 
+	/** Through a proxy that asks for gzip (as the gateway may), events still arrive one by one. */
+	@Test
+	void eventsArriveAlsoWhenTheClientAcceptsGzip() throws Exception {
+		String article = this.articles.publish("vijesti");
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		CompletableFuture<HttpResponse<java.io.InputStream>> response = client.sendAsync(
+				HttpRequest.newBuilder(URI.create(this.api.url("/api/v1/comments/articles/" + article + "/stream")))
+					.header("Accept", "text/event-stream")
+					.header("Accept-Encoding", "gzip")
+					.build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		try {
+			HttpResponse<java.io.InputStream> stream = response.join();
+			boolean gzipped = stream.headers().firstValue("Content-Encoding").orElse("").contains("gzip");
+			assertThat(gzipped).as("the live stream is never compressed (gzip held events back)").isFalse();
+			CompletableFuture.runAsync(() -> {
+				try (java.io.InputStream raw = gzipped ? new java.util.zip.GZIPInputStream(stream.body(), 64)
+						: stream.body();
+						java.io.BufferedReader reader = new java.io.BufferedReader(
+								new java.io.InputStreamReader(raw, java.nio.charset.StandardCharsets.UTF_8))) {
+					String line;
+					while ((line = reader.readLine()) != null) {
+						lines.add(line);
+					}
+				}
+				catch (java.io.IOException ex) {
+					// the stream is cancelled at the end of the test
+				}
+			});
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.stream.subscribers(article) == 1);
+			String id = this.api.posted(article, "Komprimirano uživo", null).path("id").asString();
+			await().atMost(Duration.ofSeconds(3)).until(() -> lines.contains("id:" + id));
+			System.out.println("SSE with Accept-Encoding gzip: Content-Encoding " + (gzipped ? "gzip" : "none"));
+		}
+		finally {
+			response.cancel(true);
+		}
+	}
+
 	@Test
 	void aNewlyVisibleCommentReachesASubscriberWithinASecond() {
 		String article = this.articles.publish("politika");

@@ -3,7 +3,6 @@ package news.platform.comment.thread;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,10 +185,6 @@ class ThreadTest {
 		List<String> ids = new ArrayList<>();
 		comments.forEach(comment -> ids.add(comment.path("id").asString()));
 		return ids;
-	}
-
-	static Set<String> idSet(JsonNode comments) {
-		return new HashSet<>(ids(comments));
 	}
 
 }
