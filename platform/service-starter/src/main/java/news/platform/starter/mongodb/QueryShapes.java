@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import org.bson.Document;
@@ -80,6 +81,39 @@ public final class QueryShapes {
 			}
 		}
 		return false;
+	}
+
+	/** The registered shapes that no declared index covers: what the coverage test fails on. */
+	public List<QueryShape> uncovered() {
+		return shapes().stream().filter(shape -> !covered(shape)).toList();
+	}
+
+	/**
+	 * On a real MongoDB: the shapes whose index is missing on the server or that the query planner
+	 * does not use (by {@code explain}). The embedded server ignores secondary indexes, so there
+	 * the answer means nothing; callers ask only a real server.
+	 */
+	public List<String> notUsedBy(MongoDatabase database) {
+		List<String> problems = new ArrayList<>();
+		for (QueryShape shape : shapes()) {
+			if (shape.usesIndex().equals("_id_") || shape.filterFields().isEmpty()) {
+				continue;
+			}
+			List<String> names = new ArrayList<>();
+			database.getCollection(shape.collection()).listIndexes().forEach(index -> names.add(index.getString("name")));
+			if (!names.contains(shape.usesIndex())) {
+				problems.add(shape + ": index " + shape.usesIndex() + " does not exist (there: " + names + ")");
+				continue;
+			}
+			Document filter = new Document();
+			shape.filterFields().forEach(field -> filter.append(field, "x"));
+			Document explain = database.runCommand(
+					new Document("explain", new Document("find", shape.collection()).append("filter", filter)));
+			if (!explain.toJson().contains(shape.usesIndex())) {
+				problems.add(shape + ": the plan does not use " + shape.usesIndex());
+			}
+		}
+		return problems;
 	}
 
 	public record DeclaredIndex(String name, List<String> keys, boolean unique, boolean sparse) {
