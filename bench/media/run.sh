@@ -305,7 +305,7 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 # ---- report
 DATE="$(date -u +%Y-%m-%d)"
 mkdir -p "$HERE/results"
-OUT="$HERE/results/$DATE.md"
+OUT="$HERE/results/$DATE-db-$DB.md"
 {
 	echo "# media-service benchmark, $DATE"
 	echo
