@@ -24,6 +24,12 @@ class ModerationTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	ModerationMetrics metrics;
+
 	CommentApi api;
 
 	ArticleServiceStub articles = ArticleServiceStub.get();
@@ -47,6 +53,14 @@ class ModerationTest {
 			.isEqualTo("pending");
 
 		assertThat(queueIds("pending")).contains(id);
+		this.metrics.refreshQueueGauges();
+		String scrape = Http.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
+		assertThat(scrape.lines()
+			.filter(line -> line.startsWith("comments_moderation_pending{"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElse(0)).isGreaterThanOrEqualTo(1);
+		assertThat(scrape).containsPattern("comments_moderation_actions_total\\{action=\"hold\"[^}]*\\} [1-9]");
 		assertThat(this.api.send("GET", CommentApi.reader(), "/api/v1/comments/moderation/queue", null).status())
 			.isEqualTo(403);
 		assertThat(this.api.send("GET", TestTokens.token("ed", "editor"), "/api/v1/comments/moderation/queue", null)
