@@ -13,7 +13,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
-import news.platform.comment.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * The projection of article state ({@code article_states}, {@code _id} = article id), with the

@@ -11,7 +11,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.comment.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * The last feed seq applied, in comment-service's own database ({@code feed_cursors}, one

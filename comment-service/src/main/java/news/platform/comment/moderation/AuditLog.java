@@ -15,8 +15,8 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.comment.mongo.QueryShapes;
-import news.platform.comment.mongo.QueryShapes.DeclaredIndex;
+import news.platform.starter.mongodb.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
 import news.platform.comment.web.Caller;
 
 /**

@@ -16,7 +16,7 @@ import org.bson.conversions.Bson;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.comment.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * Each commenter's standing ({@code comment_users}, {@code _id} = the token subject): how many of

@@ -15,7 +15,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
-import news.platform.comment.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 import news.platform.comment.web.Caller;
 import news.platform.starter.problem.ApiProblem;
 
