@@ -1,5 +1,6 @@
 package news.platform.media.imaging;
 
+import java.awt.image.BufferedImage;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +37,7 @@ public class ImageWork implements DisposableBean {
 	private final long timeoutMillis;
 
 	public ImageWork(MediaProperties properties, MeterRegistry registry) {
+		requireCodecs();
 		int threads = properties.work().effectiveThreads();
 		AtomicInteger counter = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
@@ -46,6 +50,23 @@ public class ImageWork implements DisposableBean {
 		Gauge.builder("media.work.queued", this.executor, e -> e.getQueue().size())
 			.description("image tasks waiting for a thread")
 			.register(registry);
+	}
+
+	/**
+	 * Registers the ImageIO plugins on the class path (TwelveMonkeys, webp-imageio) whatever thread
+	 * touches ImageIO first, and fails the start when the native WebP encoder cannot load on this
+	 * platform (it bundles libwebp for glibc Linux, macOS and Windows), rather than failing each
+	 * WebP request later.
+	 */
+	static void requireCodecs() {
+		ImageIO.scanForPlugins();
+		try {
+			Encoders.encode(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), OutputFormat.WEBP, 0.8f);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw new IllegalStateException("The WebP encoder (webp-imageio with its bundled libwebp) cannot run here: "
+					+ ex, ex);
+		}
 	}
 
 	/** Runs the task on the pool and waits for it. */

@@ -12,7 +12,7 @@ import org.bson.types.Binary;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.media.mongo.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes;
 
 import static com.mongodb.client.model.Filters.eq;
 

@@ -22,8 +22,8 @@ import org.bson.types.ObjectId;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.media.mongo.QueryShapes;
-import news.platform.media.mongo.QueryShapes.DeclaredIndex;
+import news.platform.starter.mongodb.QueryShapes;
+import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
 
 import static com.mongodb.client.model.Filters.eq;
 
