@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points every comment-service test context at the one {@link ArticleServiceStub}. The same
+ * Points every comment-service test context at the one {@link ArticleServiceStub} and gives it
+ * the {@link TestClock}. The same
  * customizer for every class keeps the one shared Spring context.
  */
 class ArticleStubContextCustomizerFactory implements ContextCustomizerFactory {
@@ -30,6 +31,8 @@ class ArticleStubContextCustomizerFactory implements ContextCustomizerFactory {
 				.getPropertySources()
 				.addFirst(new MapPropertySource("articleServiceStub",
 						Map.of("platform.upstreams.article-service", ArticleServiceStub.get().url())));
+			// the rules' clock, which tests move on to pass the edit window or a suspension
+			context.getBeanFactory().registerSingleton("clock", TestClock.INSTANCE);
 		}
 
 	}

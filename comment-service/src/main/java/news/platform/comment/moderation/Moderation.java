@@ -51,8 +51,11 @@ class Moderation {
 
 	private final int hideAfterReports;
 
+	private final java.time.Clock clock;
+
 	Moderation(Comments comments, CommentChanges changes, Commenting commenting, Reports reports, Users users,
-			AuditLog audit, ModerationMetrics metrics, CommentProperties properties) {
+			AuditLog audit, ModerationMetrics metrics, CommentProperties properties, java.time.Clock clock) {
+		this.clock = clock;
 		this.comments = comments;
 		this.changes = changes;
 		this.commenting = commenting;
@@ -211,7 +214,7 @@ class Moderation {
 			throw ApiProblem.invalidField("duration", "an ISO-8601 duration between PT1M and P365D");
 		}
 		String why = reason(reason, true);
-		Instant until = Instant.now().plus(duration);
+		Instant until = this.clock.instant().plus(duration);
 		Document entry = AuditLog.entry(moderator, "suspend", null, null, userId, why, null, "until " + until);
 		Users.Standing standing = this.users.sanction(userId,
 				Updates.combine(Updates.set("suspendedUntil", Date.from(until)), Updates.set("reason", why)), entry);

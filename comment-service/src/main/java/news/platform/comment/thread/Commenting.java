@@ -53,11 +53,12 @@ public class Commenting {
 
 	private final CommentProperties properties;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	Commenting(Comments comments, CommentChanges changes, CommentText text, ArticleGate articles,
 			PostingRateLimit rateLimit, AutoModeration rules, Users users, AuditLog audit, ModerationMetrics metrics,
-			CommentProperties properties) {
+			CommentProperties properties, Clock clock) {
+		this.clock = clock;
 		this.comments = comments;
 		this.changes = changes;
 		this.text = text;

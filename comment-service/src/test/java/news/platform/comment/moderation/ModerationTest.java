@@ -206,7 +206,7 @@ class ModerationTest {
 	}
 
 	@Test
-	void suspendedAndBannedUsersCannotPost() {
+	void suspendedAndBannedUsersCannotPost() throws Exception {
 		String article = this.articles.publish("vijesti");
 		String user = "troublemaker-" + System.nanoTime();
 		String token = CommentApi.reader(user);
@@ -218,6 +218,11 @@ class ModerationTest {
 		Http.Response refused = this.api.post(token, article, "Za vrijeme kazne", null);
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.json().path("type").asString()).isEqualTo("/problems/user-suspended");
+		try (AutoCloseable later = news.platform.comment.TestClock.INSTANCE.advance(java.time.Duration.ofMinutes(61))) {
+			assertThat(this.api.post(token, article, "Kazna je istekla", null).status()).as("the suspension ran out")
+				.isEqualTo(201);
+		}
+		assertThat(this.api.post(token, article, "Još uvijek kažnjen", null).status()).isEqualTo(403);
 		assertThat(this.api.send("POST", MODERATOR, "/api/v1/comments/moderation/users/" + user + "/suspend",
 				"{\"duration\": \"P400D\", \"reason\": \"predugo\"}").status()).isEqualTo(422);
 		assertThat(this.api.send("POST", MODERATOR, "/api/v1/comments/moderation/users/" + user + "/suspend",

@@ -1,5 +1,6 @@
 package news.platform.comment.thread;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -127,6 +128,23 @@ class WriteSafetyTest {
 		assertThat(shown.path("text").asString()).isEqualTo("Druga verzija");
 		assertThat(shown.path("edited").asBoolean()).isTrue();
 		assertThat(shown.path("editedAt").asString()).endsWith("Z");
+	}
+
+	@Test
+	void editsCloseWithTheEditWindow() throws Exception {
+		String article = this.articles.publish("vijesti");
+		String author = CommentApi.reader();
+		JsonNode posted = this.api.post(author, article, "Napisano na brzinu", null).json();
+		String path = "/api/v1/comments/" + posted.path("id").asString();
+		try (AutoCloseable later = news.platform.comment.TestClock.INSTANCE.advance(Duration.ofMinutes(16))) {
+			Http.Response late = this.api.send("PATCH", author, path,
+					"{\"text\": \"Prekasno\", \"version\": " + posted.path("version").asLong() + "}");
+			assertThat(late.status()).isEqualTo(409);
+			assertThat(late.json().path("type").asString()).isEqualTo("/problems/edit-window-closed");
+		}
+		assertThat(this.api.send("PATCH", author, path,
+				"{\"text\": \"Na vrijeme\", \"version\": " + posted.path("version").asLong() + "}").status())
+			.isEqualTo(200);
 	}
 
 	@Test
