@@ -98,6 +98,15 @@ public class Rendering implements MediaChangeListener {
 		return item;
 	}
 
+	/**
+	 * The item as stored now, bypassing the cache: when a URL names a focal point other than the
+	 * cached one, the editor may have moved it on another replica a moment ago.
+	 */
+	public MediaItem freshItem(String id) {
+		this.itemCache.invalidate(id);
+		return item(id);
+	}
+
 	/** The item only if this replica has it in memory (the fast path never waits for MongoDB). */
 	MediaItem cachedItem(String id) {
 		return this.itemCache.getIfPresent(id);

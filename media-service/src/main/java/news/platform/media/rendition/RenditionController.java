@@ -73,7 +73,13 @@ class RenditionController {
 			throw ApiProblem.notFound("Media item", "No media item " + id + ".");
 		}
 		boolean cropped = spec.cover() && spec.height() > 0;
-		if (cropped && (spec.focal() == null || spec.focal()[0] != item.focalX() || spec.focal()[1] != item.focalY())) {
+		if (cropped && spec.focal() != null && !sameFocalPoint(spec, item)) {
+			item = this.rendering.freshItem(id);
+			if (item == null) {
+				throw ApiProblem.notFound("Media item", "No media item " + id + ".");
+			}
+		}
+		if (cropped && (spec.focal() == null || !sameFocalPoint(spec, item))) {
 			response.setStatus(HttpStatus.TEMPORARY_REDIRECT.value());
 			response.setHeader(HttpHeaders.LOCATION, RenditionLinks.canonical(id, spec, item.focalX(), item.focalY()));
 			response.setHeader(HttpHeaders.CACHE_CONTROL, REDIRECT);
@@ -82,6 +88,10 @@ class RenditionController {
 		OutputFormat output = spec.format() != null ? spec.format() : negotiate(request.getHeader(HttpHeaders.ACCEPT), item);
 		Rendition rendition = this.rendering.rendition(item, spec.width(), spec.height(), spec.cover(), output);
 		write(request, response, spec, rendition);
+	}
+
+	static boolean sameFocalPoint(RenditionSpec spec, MediaItem item) {
+		return spec.focal()[0] == item.focalX() && spec.focal()[1] == item.focalY();
 	}
 
 	/** The answer for a rendition: validators, caching headers, 304, HEAD. */

@@ -44,6 +44,9 @@ class RenditionTest {
 	@Autowired
 	MeterRegistry registry;
 
+	@Autowired
+	com.mongodb.client.MongoDatabase database;
+
 	MediaApi api;
 
 	@BeforeEach
@@ -134,6 +137,23 @@ class RenditionTest {
 				this.api.get("/api/v1/media/" + id + "/rendition?preset=square&fp=0.1,0.5&format=jpeg").body());
 		assertThat(new Color(left.getRGB(200, 200)).getRed()).isGreaterThan(200);
 		assertThat(new Color(left.getRGB(390, 200)).getRed()).isGreaterThan(200);
+	}
+
+	@Test
+	void aFocalPointMovedOnAnotherReplicaIsServedAtOnce() {
+		JsonNode item = this.api.uploaded(TestImages.jpeg(TestImages.picture(400, 300, 27)));
+		String id = item.path("id").asString();
+		String base = "/api/v1/media/" + id + "/rendition?preset=square&format=jpeg&fp=";
+		assertThat(this.api.get(base + "0.5,0.5").status()).isEqualTo(200);
+		// another replica's edit: the document changes, this replica's item cache is not told
+		this.database.getCollection("media_items")
+			.updateOne(new org.bson.Document("_id", id), new org.bson.Document("$set",
+					new org.bson.Document("focalX", 0.2).append("focalY", 0.7).append("version", 2L)));
+		MediaApi.Response moved = this.api.get(base + "0.2,0.7");
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		MediaApi.Response old = this.api.get(base + "0.5,0.5");
+		assertThat(old.status()).isEqualTo(307);
+		assertThat(old.header("Location")).endsWith("fp=0.2,0.7&format=jpeg");
 	}
 
 	@Test
