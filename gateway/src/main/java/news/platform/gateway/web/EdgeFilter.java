@@ -66,11 +66,22 @@ class EdgeFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = request.getHeaders();
 		String clientTraceparent = headers.getFirst("traceparent");
-		String traceId = Problems.traceIdOf(clientTraceparent);
-		String traceparent = clientTraceparent;
-		if (traceId == null) {
-			traceId = Problems.newTraceId();
-			traceparent = "00-" + traceId + "-" + Problems.newSpanId() + "-01";
+		// with tracing on, the server span (started before any filter, continuing a valid client
+		// traceparent) is the truth, and the upstream call's span is injected by the gateway's own
+		// observation; without it, the client's traceparent or a new one is passed on as it is
+		String traceparent = ServerSpans.traceparent(exchange);
+		boolean traced = traceparent != null;
+		String traceId;
+		if (traced) {
+			traceId = traceparent.substring(3, 35);
+		}
+		else {
+			traceId = Problems.traceIdOf(clientTraceparent);
+			traceparent = clientTraceparent;
+			if (traceId == null) {
+				traceId = Problems.newTraceId();
+				traceparent = "00-" + traceId + "-" + Problems.newSpanId() + "-01";
+			}
 		}
 		exchange.getAttributes().put(Problems.TRACE_ID_ATTRIBUTE, traceId);
 		ServerHttpResponse response = exchange.getResponse();
@@ -87,13 +98,15 @@ class EdgeFilter implements WebFilter, Ordered {
 					"The path contains dot segments or encoded separators."));
 		}
 		List<String> strip = headersToStrip(headers);
-		if (strip.isEmpty() && traceparent.equals(clientTraceparent)) {
+		if (strip.isEmpty() && (traced || traceparent.equals(clientTraceparent))) {
 			return chain.filter(exchange);
 		}
-		String upstreamTraceparent = traceparent;
+		String upstreamTraceparent = traced ? null : traceparent;
 		ServerHttpRequest cleaned = request.mutate().headers(h -> {
 			strip.forEach(h::remove);
-			h.set("traceparent", upstreamTraceparent);
+			if (upstreamTraceparent != null) {
+				h.set("traceparent", upstreamTraceparent);
+			}
 		}).build();
 		return chain.filter(exchange.mutate().request(cleaned).build());
 	}
