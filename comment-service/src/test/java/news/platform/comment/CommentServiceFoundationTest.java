@@ -11,6 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 class CommentServiceFoundationTest extends ServiceFoundationContract {
 
+	@Override
+	protected String pathThatReadsMongoDb() {
+		// a well-formed id of no comment: looked up by _id
+		return "/api/v1/comments/caaaaaaaaaaaaaaaaaaaaaaaaa";
+	}
+
 	@Test
 	void everyAgreedMetricExistsBeforeAnyTraffic() {
 		String metrics = Http.get(management("/actuator/prometheus")).body();
@@ -25,7 +31,8 @@ class CommentServiceFoundationTest extends ServiceFoundationContract {
 		Http.Response docs = Http.get(api("/v3/api-docs"));
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/comments/articles/{articleId}", "/api/v1/comments/counts",
-				"/api/v1/comments/moderation/queue", "/api/v1/comments/articles/{articleId}/stream");
+				"/api/v1/comments/moderation/queue", "/api/v1/comments/articles/{articleId}/stream",
+				"/problems/comments-closed", "application/problem+json");
 	}
 
 }
