@@ -224,8 +224,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType() != null
-				&& "about:blank".equals(problem.getType().toString())) {
+		// Spring 7 leaves the type null where Spring 6 said about:blank: both mean "not ours yet"
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			HttpServletRequest servletRequest = servletRequest(request);
 			ProblemDetail enriched = Problems.of(statusCode, slugFor(statusCode), problem.getTitle(),
 					problem.getDetail(), servletRequest);
