@@ -511,8 +511,10 @@ kill_tree() {
 start_process() {
 	local i=$1 log
 	log="$RUN_DIR/${NAMES[$i]}.log"
+	# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas cost media-service ≈ 80 MiB of RSS while
+	# images are decoded (docs/media-performance.md); two arenas are plenty for these processes
 	# shellcheck disable=SC2046 # word splitting of the flags is intended
-	start_detached "$log" env CONFIG_REPO="$CONFIG_REPO" \
+	start_detached "$log" env CONFIG_REPO="$CONFIG_REPO" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
 		"$JAVA" $(jvm_flags) $(archive_run_flags "$i") -jar "${APP_JAR[$i]}"
 	PIDS[i]=$LAST_PID
 	printf '%s %s\n' "${NAMES[$i]}" "$LAST_PID" >>"$RUN_DIR/pids"
