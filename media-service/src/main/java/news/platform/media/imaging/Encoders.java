@@ -29,7 +29,7 @@ public final class Encoders {
 		return switch (format) {
 			case JPEG -> write(opaque(image), "image/jpeg", null, quality);
 			case PNG -> write(image, "image/png", null, -1);
-			case WEBP -> write(image, "image/webp", "com.luciad", quality);
+			case WEBP -> write(rgb(image), "image/webp", "com.luciad", quality);
 		};
 	}
 
@@ -71,6 +71,29 @@ public final class Encoders {
 			}
 		}
 		throw new IllegalStateException("No ImageIO writer for " + mediaType);
+	}
+
+	/**
+	 * libwebp's writer reads three or four colour bands: a grey-scale photograph (one band, as
+	 * newsroom archives are full of) or an indexed GIF is drawn into RGB(A) first.
+	 */
+	static BufferedImage rgb(BufferedImage image) {
+		int type = image.getType();
+		if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB
+				|| type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR) {
+			return image;
+		}
+		boolean alpha = image.getColorModel().hasAlpha();
+		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(),
+				alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = rgb.createGraphics();
+		try {
+			g.drawImage(image, 0, 0, null);
+		}
+		finally {
+			g.dispose();
+		}
+		return rgb;
 	}
 
 	/** JPEG has no alpha: transparent areas become white, as a page behind them usually is. */

@@ -95,6 +95,22 @@ class RenditionTest {
 	}
 
 	@Test
+	void greyScaleAndIndexedPicturesBecomeWebpToo() {
+		BufferedImage grey = new BufferedImage(400, 300, BufferedImage.TYPE_BYTE_GRAY);
+		grey.getGraphics().drawImage(TestImages.picture(400, 300, 28), 0, 0, null);
+		BufferedImage indexed = new BufferedImage(400, 300, BufferedImage.TYPE_BYTE_INDEXED);
+		indexed.getGraphics().drawImage(TestImages.picture(400, 300, 29), 0, 0, null);
+		for (byte[] upload : List.of(TestImages.jpeg(grey), TestImages.gif(indexed))) {
+			JsonNode item = this.api.uploaded(upload);
+			MediaApi.Response webp = this.api.get(item.path("renditions").path("card").asString(), "Accept",
+					"image/webp");
+			assertThat(webp.status()).as(webp.text()).isEqualTo(200);
+			assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
+			assertThat(TestImages.read(webp.body()).getWidth()).isPositive();
+		}
+	}
+
+	@Test
 	void explicitFormatsAndContainKeepTheAspectRatioWithoutEnlarging() {
 		JsonNode item = this.api.uploaded(TestImages.png(TestImages.picture(300, 200, 22)));
 		String id = item.path("id").asString();
