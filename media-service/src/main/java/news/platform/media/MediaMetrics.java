@@ -37,6 +37,11 @@ public class MediaMetrics {
 		FORMATS.forEach(this::renditionTimer);
 	}
 
+	/** For caches and other meters the service binds beside its own. */
+	public MeterRegistry registry() {
+		return this.registry;
+	}
+
 	public void upload(String outcome, long bytes) {
 		uploadCounter(outcome).increment();
 		if (bytes > 0) {

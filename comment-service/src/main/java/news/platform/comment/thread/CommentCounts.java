@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -43,12 +45,14 @@ public class CommentCounts {
 
 	}
 
-	CommentCounts(MongoDatabase database, QueryShapes shapes, CommentProperties properties) {
+	CommentCounts(MongoDatabase database, QueryShapes shapes, CommentProperties properties, MeterRegistry meters) {
 		this.collection = database.getCollection(COLLECTION);
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(properties.counts().cacheMaxArticles())
 			.expireAfterWrite(properties.counts().cacheTtl())
+			.recordStats()
 			.build();
+		CaffeineCacheMetrics.monitor(meters, this.cache, "comment-counts");
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 

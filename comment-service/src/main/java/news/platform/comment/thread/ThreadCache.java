@@ -10,6 +10,8 @@ import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,14 +54,17 @@ class ThreadCache {
 	private record Journalled(long at, Comment comment, long change) {
 	}
 
-	ThreadCache(Comments comments, CommentCounts counts, CommentProperties properties) {
+	ThreadCache(Comments comments, CommentCounts counts, CommentProperties properties, MeterRegistry meters) {
 		this.comments = comments;
 		this.counts = counts;
 		this.refreshNanos = properties.thread().refreshAfter().toNanos();
 		this.threads = Caffeine.newBuilder()
 			.maximumWeight(properties.thread().cacheMaxComments())
 			.weigher((String id, ArticleThread thread) -> Math.max(1, thread.size()))
+			.recordStats()
 			.build();
+		// a miss loads a whole thread from MongoDB: the ratio operators watch for comments
+		CaffeineCacheMetrics.monitor(meters, this.threads, "comment-threads");
 	}
 
 	ArticleThread get(String articleId) {

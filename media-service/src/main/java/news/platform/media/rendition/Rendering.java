@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.stereotype.Service;
 
@@ -78,7 +80,10 @@ public class Rendering implements MediaChangeListener {
 		this.bytes = Caffeine.newBuilder()
 			.maximumWeight(this.properties.cacheSize().toBytes())
 			.weigher((String key, Rendition value) -> value.bytes().length + 256)
+			.recordStats()
 			.build();
+		// a miss reads the stored rendition from MongoDB (or makes it): the delivery hit ratio
+		CaffeineCacheMetrics.monitor(metrics.registry(), this.bytes, "media-renditions");
 		this.itemCache = Caffeine.newBuilder()
 			.maximumSize(50_000)
 			.expireAfterWrite(this.properties.itemCacheTtl())
