@@ -125,6 +125,13 @@ public final class ArticleServiceStub {
 		this.states.put(id, state);
 	}
 
+	/** A published article the feed has not announced yet, with the section and time its state carries. */
+	public void knownPublished(String id, String section, Instant firstPublishedAt) {
+		known(id, true, true);
+		this.states.get(id).put("section", section);
+		this.states.get(id).put("firstPublishedAt", firstPublishedAt.toString());
+	}
+
 	public long lastSeq() {
 		return this.events.size();
 	}

@@ -53,7 +53,9 @@ class InternalController {
 	record StateRequest(List<String> ids) {
 	}
 
-	record ArticleState(String id, boolean exists, boolean published, boolean commentsOpen, Instant commentsCloseAt) {
+	/** {@code section} and {@code firstPublishedAt} only for a visible article (they drive comment policies). */
+	record ArticleState(String id, boolean exists, boolean published, boolean commentsOpen, Instant commentsCloseAt,
+			String section, Instant firstPublishedAt) {
 	}
 
 	record StateResponse(List<ArticleState> articles) {
@@ -94,7 +96,9 @@ class InternalController {
 			Article article = found.get(id);
 			boolean visible = article != null && article.visibleAt(now);
 			boolean exists = article != null && article.status() != ArticleStatus.DELETED;
-			return new ArticleState(id, exists, visible, visible && article.commentsOpenAt(now), visible ? article.commentsCloseAt() : null);
+			return new ArticleState(id, exists, visible, visible && article.commentsOpenAt(now),
+					visible ? article.commentsCloseAt() : null, visible ? article.section() : null,
+					visible ? article.firstPublishedAt() : null);
 		}).toList());
 	}
 

@@ -75,9 +75,10 @@ public class ArticleGate {
 		ArticleServiceClient.StateAnswer answer = answers.stream()
 			.filter(a -> articleId.equals(a.id()))
 			.findFirst()
-			.orElse(new ArticleServiceClient.StateAnswer(articleId, false, false, false, null));
+			.orElse(new ArticleServiceClient.StateAnswer(articleId, false, false, false, null, null, null));
+		// the section picks the moderation policy and the auto-close delay, as the feed's events would
 		ArticleState state = new ArticleState(articleId, answer.exists(), answer.published(), answer.commentsOpen(),
-				answer.commentsCloseAt(), null, null, 0, "state-endpoint", now);
+				answer.commentsCloseAt(), answer.section(), answer.firstPublishedAt(), 0, "state-endpoint", now);
 		if (answer.exists()) {
 			// an unknown id is not stored: anyone could fill the projection with made-up ids
 			this.states.storeFromStateEndpoint(state);

@@ -56,7 +56,7 @@ public class ArticleServiceClient {
 	}
 
 	public record StateAnswer(String id, boolean exists, boolean published, boolean commentsOpen,
-			Instant commentsCloseAt) {
+			Instant commentsCloseAt, String section, Instant firstPublishedAt) {
 	}
 
 	record StateResponse(List<StateAnswer> articles) {

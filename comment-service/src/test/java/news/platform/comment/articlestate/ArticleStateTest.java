@@ -87,6 +87,20 @@ class ArticleStateTest {
 	}
 
 	@Test
+	void anArticleKnownOnlyFromTheStateEndpointGetsItsSectionsPolicy() {
+		// politika is pre-moderated: the comment waits for a moderator
+		String politics = ArticleServiceStub.newArticleId();
+		this.articles.knownPublished(politics, "politika", Instant.now().minus(Duration.ofHours(1)));
+		Http.Response held = this.api.post(CommentApi.reader(), politics, "Mišljenje o proračunu", null);
+		assertThat(held.status()).as(held.body()).isEqualTo(201);
+		assertThat(held.json().path("status").asString()).isEqualTo("pending");
+		// crna-kronika closes three days after first publication
+		String crime = ArticleServiceStub.newArticleId();
+		this.articles.knownPublished(crime, "crna-kronika", Instant.now().minus(Duration.ofDays(4)));
+		assertThat(this.api.post(CommentApi.reader(), crime, "Prekasno", null).status()).isEqualTo(409);
+	}
+
+	@Test
 	void aSlowStateEndpointIsCutOffByTheTimeout() {
 		String id = ArticleServiceStub.newArticleId();
 		this.articles.known(id, true, true);

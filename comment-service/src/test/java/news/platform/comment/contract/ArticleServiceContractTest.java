@@ -85,6 +85,9 @@ class ArticleServiceContractTest {
 			.booleanValue("exists", true)
 			.booleanValue("published", true)
 			.booleanValue("commentsOpen", true)
+			// the section picks the moderation policy and the auto-close delay
+			.stringType("section", "vijesti")
+			.stringMatcher("firstPublishedAt", "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "2026-11-25T08:00:00Z")
 			.closeArray();
 		return builder.given("an article was published")
 			.uponReceiving("the state of a published article")
@@ -144,6 +147,8 @@ class ArticleServiceContractTest {
 		assertThat(answers.get(0).exists()).isTrue();
 		assertThat(answers.get(0).published()).isTrue();
 		assertThat(answers.get(0).commentsOpen()).isTrue();
+		assertThat(answers.get(0).section()).isEqualTo("vijesti");
+		assertThat(answers.get(0).firstPublishedAt()).isNotNull();
 	}
 
 	@Test
