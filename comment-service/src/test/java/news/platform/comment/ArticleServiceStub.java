@@ -36,6 +36,9 @@ public final class ArticleServiceStub {
 
 	public final AtomicInteger stateCalls = new AtomicInteger();
 
+	/** The {@code traceparent} of the last state call, to see the caller's trace carried along. */
+	public volatile String lastStateTraceparent;
+
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
 
 	/** How long the state endpoint takes to answer (a slow article-service). */
@@ -204,6 +207,7 @@ public final class ArticleServiceStub {
 			return;
 		}
 		this.stateCalls.incrementAndGet();
+		this.lastStateTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
 		if (this.stateDelayMillis > 0) {
 			try {
 				Thread.sleep(this.stateDelayMillis);

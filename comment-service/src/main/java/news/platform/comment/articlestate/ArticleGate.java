@@ -2,6 +2,7 @@ package news.platform.comment.articlestate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
 import news.platform.comment.web.RetryLater;
+import news.platform.starter.client.TraceHeaders;
 import news.platform.starter.problem.ApiProblem;
 
 /**
@@ -34,9 +36,12 @@ public class ArticleGate {
 
 	private final FeedConsumer feed;
 
+	private final TraceHeaders traceHeaders;
+
 	ArticleGate(ArticleStates states, ArticleServiceClient client, CircuitBreakerFactory<?, ?> breakers,
-			CommentProperties properties, FeedConsumer feed) {
+			CommentProperties properties, FeedConsumer feed, TraceHeaders traceHeaders) {
 		this.feed = feed;
+		this.traceHeaders = traceHeaders;
 		this.states = states;
 		this.client = client;
 		this.breakers = breakers;
@@ -64,8 +69,10 @@ public class ArticleGate {
 	}
 
 	private ArticleState ask(String articleId, Instant now) {
+		// read on the request thread: the breaker's time limiter runs the call on another one
+		Map<String, String> trace = this.traceHeaders.current();
 		List<ArticleServiceClient.StateAnswer> answers = this.breakers.create(ArticleStateConfiguration.BREAKER)
-			.run(() -> this.client.state(List.of(articleId)), failure -> {
+			.run(() -> this.client.state(List.of(articleId), trace), failure -> {
 				log.warn("article state for {} unavailable: {}", articleId, failure.toString());
 				throw new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
 						"Article state unavailable",

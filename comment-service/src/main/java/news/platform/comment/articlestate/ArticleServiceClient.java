@@ -70,10 +70,16 @@ public class ArticleServiceClient {
 
 	/** For each id (at most 500): exists, published, comments open, close time. */
 	public List<StateAnswer> state(List<String> ids) {
+		return state(ids, Map.of());
+	}
+
+	/** As {@link #state(List)}, sending {@code traceHeaders} so article-service's spans join the caller's trace. */
+	public List<StateAnswer> state(List<String> ids, Map<String, String> traceHeaders) {
 		String body = JSON.writeValueAsString(Map.of("ids", ids));
-		HttpRequest request = request("/internal/v1/articles/state").header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+		HttpRequest.Builder builder = request("/internal/v1/articles/state").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		traceHeaders.forEach(builder::header);
+		HttpRequest request = builder.build();
 		StateResponse response = JSON.readValue(send(request), StateResponse.class);
 		return response.articles() == null ? List.of() : response.articles();
 	}

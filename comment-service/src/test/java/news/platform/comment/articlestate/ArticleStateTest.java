@@ -101,6 +101,20 @@ class ArticleStateTest {
 	}
 
 	@Test
+	void theStateCallCarriesThePostersTraceToArticleService() {
+		String id = ArticleServiceStub.newArticleId();
+		this.articles.known(id, true, true);
+		String traceId = "5bf92f3577b34da6a3ce929d0e0e4736";
+		Http.Response posted = Http.post(this.api.url("/api/v1/comments/articles/" + id),
+				"{\"text\":\"Trag do članka\"}", "Content-Type", "application/json", "Authorization",
+				Http.bearer(CommentApi.reader()), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+		assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+		// the time limiter ran the call on another thread; the trace went along all the same
+		assertThat(this.articles.lastStateTraceparent).startsWith("00-" + traceId + "-")
+			.doesNotContain("00f067aa0ba902b7");
+	}
+
+	@Test
 	void aSlowStateEndpointIsCutOffByTheTimeout() {
 		String id = ArticleServiceStub.newArticleId();
 		this.articles.known(id, true, true);
