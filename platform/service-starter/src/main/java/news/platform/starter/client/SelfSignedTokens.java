@@ -32,7 +32,9 @@ import org.springframework.core.io.Resource;
  */
 final class SelfSignedTokens {
 
-	private final RSASSASigner signer;
+	private final Resource privateKeyPem;
+
+	private volatile RSASSASigner signer;
 
 	private final String issuer;
 
@@ -46,7 +48,8 @@ final class SelfSignedTokens {
 
 	SelfSignedTokens(Resource privateKeyPem, String issuer, String audience, String subject, Duration lifetime,
 			Clock clock) {
-		this.signer = new RSASSASigner(readPrivateKey(privateKeyPem));
+		// read on first use: a service that never calls another never needs the key file
+		this.privateKeyPem = privateKeyPem;
 		this.issuer = issuer;
 		this.audience = audience;
 		this.subject = subject;
@@ -68,12 +71,21 @@ final class SelfSignedTokens {
 			.build();
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims);
-			jwt.sign(signer);
+			jwt.sign(signer());
 			return new CachedToken.Issued(jwt.serialize(), expires);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign a service token", ex);
 		}
+	}
+
+	private RSASSASigner signer() {
+		RSASSASigner current = this.signer;
+		if (current == null) {
+			current = new RSASSASigner(readPrivateKey(this.privateKeyPem));
+			this.signer = current;
+		}
+		return current;
 	}
 
 	private static RSAPrivateKey readPrivateKey(Resource pem) {

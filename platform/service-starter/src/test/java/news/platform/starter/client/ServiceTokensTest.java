@@ -1,6 +1,7 @@
 package news.platform.starter.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -102,6 +103,17 @@ class ServiceTokensTest {
 		String basic = "Basic " + Base64.getEncoder().encodeToString("comment-service:s3cret".getBytes(StandardCharsets.UTF_8));
 		assertThat(requests).hasSize(1);
 		assertThat(requests.get(0)).startsWith(basic).contains("grant_type=client_credentials").contains("scope=articles.read");
+	}
+
+	@Test
+	void aServiceThatNeverCallsAnotherStartsWithoutTheKeyFile(@TempDir Path dir) {
+		runner.withPropertyValues("platform.service-tokens.signing-key-location=" + dir.resolve("absent.pem").toUri())
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				ServiceTokens tokens = context.getBean(ServiceTokens.class);
+				assertThatThrownBy(tokens::authorization)
+					.hasMessageContaining("absent.pem");
+			});
 	}
 
 	@Test
