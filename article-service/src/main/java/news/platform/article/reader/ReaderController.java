@@ -42,7 +42,7 @@ class ReaderController {
 	/** The representation depends on the encoding and on whether ninjs was asked for. */
 	private static final String VARY = "Accept, Accept-Encoding";
 
-	private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,120}");
+	static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,120}");
 
 	private final ReaderCache cache;
 
@@ -73,7 +73,7 @@ class ReaderController {
 		}
 		ReaderCache.Entry entry = (ninjs ? this.cache.ninjsById(id) : this.cache.byId(id))
 			.orElseThrow(() -> ArticleEditing.notFound(id));
-		write(entry, ninjs, request, response);
+		write(entry, ninjs, this.cacheControl, request, response);
 	}
 
 	@GetMapping(path = "/by-slug/{slug}", produces = { MediaType.APPLICATION_JSON_VALUE, NINJS })
@@ -96,11 +96,11 @@ class ReaderController {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 			return;
 		}
-		write(entry, ninjs, request, response);
+		write(entry, ninjs, this.cacheControl, request, response);
 	}
 
 	/** ninjs only when asked for by name: JSON stays the default for any other Accept. */
-	private static boolean wantsNinjs(HttpServletRequest request) {
+	static boolean wantsNinjs(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		return accept != null && accept.contains(NINJS);
 	}
@@ -130,13 +130,13 @@ class ReaderController {
 	 * Tomcat's own compression leaves both representations alone (it never compresses a response
 	 * that has a strong ETag or an encoding).
 	 */
-	private void write(ReaderCache.Entry entry, boolean ninjs, HttpServletRequest request,
+	static void write(ReaderCache.Entry entry, boolean ninjs, String cacheControl, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		boolean gzip = ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String etag = gzip ? entry.gzipEtag() : entry.etag();
 		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.VARY, VARY);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, entry.lastModified());
 		if (notModified(request, etag, entry.lastModified())) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -76,6 +76,41 @@ class ReaderHttpCachingTest {
 		assertThat(this.api.get("/api/v1/articles/" + article.path("id").asString()).header("ETag")).isEqualTo(etag);
 	}
 
+	/**
+	 * An anonymous read by slug is answered by ReaderFastPath before the security chain; with a
+	 * token the same read goes through the chain to the controller. Both must answer alike.
+	 */
+	@Test
+	void theAnonymousFastPathAnswersExactlyAsTheControllerDoes() throws Exception {
+		JsonNode article = this.api.published(unique("Brzi put"));
+		String url = this.api.url("/api/v1/articles/by-slug/" + article.path("slug").asString());
+		for (String encoding : new String[] { "identity", "gzip" }) {
+			HttpResponse<byte[]> fast = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Accept-Encoding", encoding)
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> controller = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Accept-Encoding", encoding)
+				.header("Authorization", Http.bearer(ArticleApi.READER))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(fast.statusCode()).isEqualTo(200).isEqualTo(controller.statusCode());
+			assertThat(fast.body()).isEqualTo(controller.body());
+			for (String header : new String[] { "ETag", "Cache-Control", "Vary", "Content-Type", "Content-Encoding",
+					"Content-Length", "Last-Modified", "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection" }) {
+				assertThat(fast.headers().firstValue(header)).as(encoding + " " + header)
+					.isEqualTo(controller.headers().firstValue(header));
+			}
+			HttpResponse<byte[]> notModified = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Accept-Encoding", encoding)
+				.header("If-None-Match", fast.headers().firstValue("ETag").orElseThrow())
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(notModified.statusCode()).isEqualTo(304);
+		}
+		// an unknown slug still gets the controller's problem
+		Http.Response missing = this.api.get("/api/v1/articles/by-slug/nema-ga-" + System.nanoTime());
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
+	}
+
 	@Test
 	void gzipIsItsOwnRepresentationWithItsOwnETag() throws Exception {
 		JsonNode article = this.api.published(unique("Sažeto"));
