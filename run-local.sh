@@ -685,7 +685,7 @@ fetch_dev_tokens() {
 			sed -n 's/^"\([^"]*\)":"\([^"]*\)"$/\1 \2/p')
 	fi
 	if [ -z "$DEV_TOKENS" ]; then
-		# the gateway does not mint development tokens (yet): sign them here with the same key pair
+		# the gateway did not answer with tokens (it mints them in `local` only): sign them here with the same key pair
 		DEV_TOKENS=$("$JAVA" tools/dev-issuer/DevToken.java ./data/dev-issuer \
 			reader journalist editor moderator admin service 2>>"$RUN_DIR/run-local.log" || true)
 	fi
