@@ -1,11 +1,8 @@
 package news.platform.article.article;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import news.platform.starter.security.TokenIdentity;
 
 /** Who is asking, from the validated token: the subject and the platform roles. */
 public record Caller(String subject, Set<String> roles) {
@@ -16,18 +13,7 @@ public record Caller(String subject, Set<String> roles) {
 	public static final Caller SYSTEM = new Caller("system:scheduler", Set.of("editor"));
 
 	public static Caller current() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
-				|| "anonymousUser".equals(authentication.getName())) {
-			return ANONYMOUS;
-		}
-		Set<String> roles = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter(authority -> authority.startsWith("ROLE_"))
-			.map(authority -> authority.substring(5))
-			.collect(Collectors.toUnmodifiableSet());
-		return new Caller(authentication.getName(), roles);
+		return TokenIdentity.current().map(identity -> new Caller(identity.subject(), identity.roles())).orElse(ANONYMOUS);
 	}
 
 	public boolean isEditor() {
