@@ -34,65 +34,19 @@ JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
 # cache instead, so that (b) misses; (a) hits one hot article, which stays in any cache size.
 CACHE_ENTRIES="${UNCACHED_CACHE_ENTRIES:-16}"
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+. "$ROOT/bench/common.sh"
 
-if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-	JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-	JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-fi
-JAVA="$JAVA_HOME/bin/java"
-JFR="$JAVA_HOME/bin/jfr"
-JCMD="$JAVA_HOME/bin/jcmd"
-JDK_LABEL="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.vendor =/{v=$2} /java.runtime.version =/{r=$2} END{print v" "r}')"
 
-JAR="$ROOT/article-service/target-bench/article-service-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$JAR" ]]; then
-	log "building article-service into target-bench/ (jar missing)"
-	(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl article-service -am package -Dplatform.build.dir=target-bench)
-fi
+JAR="$(service_jar article-service target-bench)"
 
 # ---- tools
-apt_updated=
-need() {
-	local tool="$1" pkg="$2"
-	command -v "$tool" >/dev/null 2>&1 && return 0
-	log "$tool missing: apt-get install $pkg"
-	if [[ -z "$apt_updated" ]]; then
-		apt-get update -qq >/dev/null 2>&1 || true
-		apt_updated=1
-	fi
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 || return 1
-	command -v "$tool" >/dev/null 2>&1
-}
 need wrk wrk || { log "wrk is missing and cannot be installed: no measurement possible"; exit 1; }
 HAVE_NGINX=1
-export PATH="$PATH:/usr/sbin"
 need nginx nginx || { log "nginx is missing and cannot be installed: the nginx comparison is skipped"; HAVE_NGINX=; }
 
 # ---- temp folder and cleanup
-TMP="$(mktemp -d /tmp/article-bench.XXXXXX)"
-PIDS=()
-cleanup() {
-	local pid
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${PIDS[@]}"; do
-		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-		kill -9 "$pid" 2>/dev/null || true
-	done
-	if [[ -n "${KEEP_TMP:-}" ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_tmp article-bench
 
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-pick_port() {
-	local p="$1"
-	while ! port_free "$p"; do p=$((p + 1)); done
-	echo "$p"
-}
 PORT="$(pick_port "${PORT:-8081}")"
 MPORT="$(pick_port "${MANAGEMENT_PORT:-9081}")"
 [[ "$MPORT" == "$PORT" ]] && MPORT="$(pick_port $((PORT + 1)))"
@@ -337,7 +291,8 @@ OUT="$HERE/results/$DATE-$N.md"
 	printf '%s\n' "${RESULTS[@]}"
 	echo
 	echo "Medians: cached GET $CACHED_MED req/s, nginx $NGINX_MED req/s → ratio **$RATIO** (goal ≥ 0.5); list page 1 $P1_MED vs page $DEEP_PAGE $P500_MED req/s → page 1 / page $DEEP_PAGE = **$PAGE_RATIO** (goal ≤ 1.2)."
-	grep -F "(a) cached GET, restarted" "$TMP/raw.txt" 2>/dev/null | cut -d'|' -f1 | sort -u | while read -r label; do
+	# no variants is no match: grep's status must not end the report (pipefail) before the profiles
+	{ grep -F "(a) cached GET, restarted" "$TMP/raw.txt" 2>/dev/null || true; } | cut -d'|' -f1 | sort -u | while read -r label; do
 		m=$(med "$label")
 		echo "Variant: $label → median $m req/s, ratio to nginx $(awk -v a="$m" -v b="$NGINX_MED" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')."
 	done

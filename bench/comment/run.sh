@@ -31,44 +31,15 @@ CONNECTIONS="${CONNECTIONS:-32}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+. "$ROOT/bench/common.sh"
 
-if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-	JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-	JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-fi
-JAVA="$JAVA_HOME/bin/java"
-JDK_LABEL="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.vendor =/{v=$2} /java.runtime.version =/{r=$2} END{print v" "r}')"
 
-JAR="$ROOT/comment-service/target-comment-bench/comment-service-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$JAR" ]]; then
-	log "building comment-service into target-comment-bench/ (jar missing)"
-	(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl comment-service -am package -Dplatform.build.dir=target-comment-bench)
-fi
+JAR="$(service_jar comment-service target-comment-bench)"
 
-if ! command -v wrk >/dev/null 2>&1; then
-	log "wrk missing: apt-get install wrk"
-	(apt-get update -qq >/dev/null 2>&1 || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1) \
-		|| { log "wrk cannot be installed: no measurement possible"; exit 1; }
-fi
+need wrk wrk || { log "wrk is missing and cannot be installed: no measurement possible"; exit 1; }
 
-TMP="$(mktemp -d /tmp/comment-bench.XXXXXX)"
-PIDS=()
-cleanup() {
-	local pid
-	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${PIDS[@]}"; do
-		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-		kill -9 "$pid" 2>/dev/null || true
-	done
-	if [[ -n "${KEEP_TMP:-}" ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_tmp comment-bench
 
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-pick_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
 PORT="$(pick_port "${PORT:-8083}")"
 MPORT="$(pick_port "${MANAGEMENT_PORT:-9083}")"
 [[ "$MPORT" == "$PORT" ]] && MPORT="$(pick_port $((PORT + 1)))"

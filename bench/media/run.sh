@@ -38,36 +38,12 @@ IMAGES="${IMAGES:-/tmp/media-bench-images}"
 # on several threads and left ~100 MiB more RSS without this cap (see docs/media-performance.md)
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+. "$ROOT/bench/common.sh"
 
-if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-	JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-	JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-fi
-JAVA="$JAVA_HOME/bin/java"
-JDK_LABEL="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.vendor =/{v=$2} /java.runtime.version =/{r=$2} END{print v" "r}')"
 
-JAR="$ROOT/media-service/target-bench/media-service-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$JAR" ]]; then
-	log "building media-service into target-bench/ (jar missing)"
-	(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl media-service -am package -Dplatform.build.dir=target-bench)
-fi
+JAR="$(service_jar media-service target-bench)"
 
 # ---- tools
-apt_updated=
-need() {
-	local tool="$1" pkg="$2"
-	command -v "$tool" >/dev/null 2>&1 && return 0
-	log "$tool missing: apt-get install $pkg"
-	if [[ -z "$apt_updated" ]]; then
-		apt-get update -qq >/dev/null 2>&1 || true
-		apt_updated=1
-	fi
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 || return 1
-	command -v "$tool" >/dev/null 2>&1
-}
-export PATH="$PATH:/usr/sbin"
 need wrk wrk || { log "wrk is missing and cannot be installed"; exit 1; }
 need nginx nginx || { log "nginx is missing and cannot be installed"; exit 1; }
 need vipsthumbnail libvips-tools || { log "vipsthumbnail is missing and cannot be installed"; exit 1; }
@@ -75,26 +51,8 @@ need openssl openssl || { log "openssl is missing"; exit 1; }
 VIPS_LABEL="$(vips --version 2>/dev/null | head -1)"
 
 # ---- temp folder and cleanup
-TMP="$(mktemp -d /tmp/media-bench.XXXXXX)"
-PIDS=()
-cleanup() {
-	local pid
-	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${PIDS[@]}"; do
-		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-		kill -9 "$pid" 2>/dev/null || true
-	done
-	if [[ -n "${KEEP_TMP:-}" ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_tmp media-bench
 
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-pick_port() {
-	local p="$1"
-	while ! port_free "$p"; do p=$((p + 1)); done
-	echo "$p"
-}
 PORT="$(pick_port "${PORT:-8082}")"
 MPORT="$(pick_port "${MANAGEMENT_PORT:-9082}")"
 [[ "$MPORT" == "$PORT" ]] && MPORT="$(pick_port $((PORT + 1)))"
