@@ -54,17 +54,7 @@ class ArticleListController {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Published articles, newest first, by keyset pages",
 			description = "Served from the search index. Unknown or malformed parameters answer 400 /problems/invalid-parameter naming the parameter.")
-	@Parameter(name = "section", in = ParameterIn.QUERY, description = "section, case- and diacritic-insensitive")
-	@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
-	@Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
-	@Parameter(name = "language", in = ParameterIn.QUERY, description = "language code, e.g. hr")
-	@Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
-	@Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
-	@Parameter(name = "fields", in = ParameterIn.QUERY,
-			description = "comma-separated: id,slug,headline,standfirst,section,tags,authors,language,publishedAt,heroMediaId (search also: highlights)")
-	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-50, default 20; above 50 is refused (400)")
-	@Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
-	@Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "ETag of a previous response: 304 if unchanged")
+	@ListFilterParameters
 	ResponseEntity<byte[]> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 					required = false) String ifNoneMatch,
@@ -80,17 +70,7 @@ class ArticleListController {
 	@Operation(summary = "Full-text search of published articles (Croatian-aware), by relevance, with highlighted snippets",
 			description = "Every word must occur; headline hits rank over standfirst over body; newer first on ties. Snippets are HTML-escaped with hits in <mark>.")
 	@Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "words to find, at most 500 characters")
-	@Parameter(name = "section", in = ParameterIn.QUERY, description = "section, case- and diacritic-insensitive")
-	@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
-	@Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
-	@Parameter(name = "language", in = ParameterIn.QUERY, description = "language code, e.g. hr")
-	@Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
-	@Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
-	@Parameter(name = "fields", in = ParameterIn.QUERY,
-			description = "comma-separated: id,slug,headline,standfirst,section,tags,authors,language,publishedAt,heroMediaId (search also: highlights)")
-	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-50, default 20; above 50 is refused (400)")
-	@Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
-	@Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "ETag of a previous response: 304 if unchanged")
+	@ListFilterParameters
 	ResponseEntity<byte[]> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 					required = false) String ifNoneMatch,
