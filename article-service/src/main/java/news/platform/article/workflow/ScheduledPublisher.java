@@ -30,8 +30,12 @@ public class ScheduledPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledPublisher.class);
 
-	/** A full scan is batch work kept rare; the schedule markers answer every other run. */
-	private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+	/**
+	 * A full scan is a safety net kept rare (at start-up, then hourly); the schedule markers answer
+	 * every other run. On the embedded server one scan of 100,000 articles took 4.3-8.7 s of CPU,
+	 * so a sweep every minute cost a tenth of a core while the service was otherwise idle.
+	 */
+	private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
 	private final Articles articles;
 
