@@ -33,6 +33,13 @@ public interface ArticleIndex {
 	/** Documents in the index, embargoed ones included. */
 	long count();
 
+	/**
+	 * A number that changes whenever the content that {@link #list} and {@link #search} answer
+	 * from changes (every write, every rebuild), so a cache of their results knows when an entry
+	 * is stale. Time alone also changes answers (an embargo ends): such a cache adds the clock.
+	 */
+	long version();
+
 	/** Filters common to lists and search; null means no filter. {@code to} is exclusive. */
 	record Filters(String section, String tag, String author, String language, Instant from, Instant to) {
 

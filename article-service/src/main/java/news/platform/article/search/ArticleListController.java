@@ -3,10 +3,14 @@ package news.platform.article.search;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,10 +49,13 @@ class ArticleListController {
 
 	private final String cacheControl;
 
-	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties) {
+	private final RenderedPages pages;
+
+	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, MeterRegistry meters) {
 		this.index = index;
 		this.json = json;
 		this.cacheControl = properties.cacheControl();
+		this.pages = new RenderedPages(index, Clock.systemUTC(), properties.responseCache().toBytes(), meters);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,9 +68,8 @@ class ArticleListController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
 					required = false) String acceptEncoding) {
 		ListParameters request = ListParameters.forList(parameters);
-		ArticleIndex.Page page = this.index
-			.list(new ArticleIndex.ListQuery(request.filters(), request.limit(), request.cursor()));
-		return respond(page, request.fields(), ifNoneMatch, acceptEncoding);
+		return respond(false, request, ifNoneMatch, acceptEncoding, () -> this.index
+			.list(new ArticleIndex.ListQuery(request.filters(), request.limit(), request.cursor())));
 	}
 
 	@GetMapping(path = "/search", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,29 +83,34 @@ class ArticleListController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
 					required = false) String acceptEncoding) {
 		ListParameters request = ListParameters.forSearch(parameters);
-		ArticleIndex.Page page = this.index.search(
-				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor()));
-		return respond(page, request.fields(), ifNoneMatch, acceptEncoding);
+		return respond(true, request, ifNoneMatch, acceptEncoding, () -> this.index.search(
+				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor())));
 	}
 
-	private ResponseEntity<byte[]> respond(ArticleIndex.Page page, Set<String> fields, String ifNoneMatch,
-			String acceptEncoding) {
-		byte[] body = serialize(page, fields);
-		boolean gzip = body.length >= GZIP_MIN_BYTES && ContentCoding.acceptsGzip(acceptEncoding);
-		String etag = "\"" + hash(body) + (gzip ? "-gz" : "") + "\"";
+	private ResponseEntity<byte[]> respond(boolean search, ListParameters request, String ifNoneMatch,
+			String acceptEncoding, Supplier<ArticleIndex.Page> page) {
+		boolean acceptsGzip = ContentCoding.acceptsGzip(acceptEncoding);
+		RenderedPages.Rendered rendered = this.pages.get(search, request, acceptsGzip,
+				() -> render(page.get(), request.fields(), acceptsGzip));
 		HttpHeaders headers = new HttpHeaders();
-		headers.setETag(etag);
+		headers.setETag(rendered.etag());
 		headers.setCacheControl(this.cacheControl);
 		headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
-		if (matches(ifNoneMatch, etag)) {
+		if (matches(ifNoneMatch, rendered.etag())) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
 		}
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		if (gzip) {
+		if (rendered.gzip()) {
 			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-			body = ContentCoding.gzip(body);
 		}
-		return ResponseEntity.ok().headers(headers).body(body);
+		return ResponseEntity.ok().headers(headers).body(rendered.body());
+	}
+
+	private RenderedPages.Rendered render(ArticleIndex.Page page, Set<String> fields, boolean acceptsGzip) {
+		byte[] body = serialize(page, fields);
+		boolean gzip = acceptsGzip && body.length >= GZIP_MIN_BYTES;
+		String etag = "\"" + hash(body) + (gzip ? "-gz" : "") + "\"";
+		return new RenderedPages.Rendered(gzip ? ContentCoding.gzip(body) : body, etag, gzip);
 	}
 
 	private byte[] serialize(ArticleIndex.Page page, Set<String> fields) {

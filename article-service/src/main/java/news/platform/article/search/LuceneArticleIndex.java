@@ -39,6 +39,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -128,6 +129,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", "… ",
 			true);
 
+
+	private static final SnippetScorer SCORER = new SnippetScorer();
 
 	private final Path path;
 
@@ -266,6 +269,22 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
 				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public long version() {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return ((DirectoryReader) searcher.getIndexReader()).getVersion();
 			}
 			finally {
 				this.searchers.release(searcher);
@@ -428,6 +447,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 				Arrays.copyOf(top.scoreDocs, count));
 		UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, this.analyzer)
 			.withFormatter(FORMATTER)
+			.withScorer(SCORER)
 			// plain term offsets from the postings: the query is only term queries, so the costlier
 			// per-document Weight.matches() adds nothing
 			.withWeightMatches(false)
@@ -474,8 +494,10 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		else {
 			query.add(new MatchAllDocsQuery(), Occur.MUST);
 		}
-		// The embargo, on every query: whole seconds so the filter repeats and can be cached.
-		long now = this.clock.instant().getEpochSecond() * 1000 + 999;
+		// The embargo, on every query: whole seconds so the filter repeats and can be cached, and
+		// the start of the second, so an embargo ending within it is kept until the next one
+		// (at most a second late, never early).
+		long now = this.clock.instant().getEpochSecond() * 1000;
 		query.add(LongPoint.newRangeQuery(VISIBLE_FROM, Long.MIN_VALUE, now), Occur.FILTER);
 		Filters f = filters == null ? Filters.NONE : filters;
 		keyword(query, KEY_SECTION, f.section());

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param indexPath where this replica keeps its index; when unset, a fresh temporary directory
@@ -12,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * which the rebuild or the event feed restores
  * @param cacheControl for list and search responses: short, because a new article changes page 1
  * @param rebuildWhenEmpty rebuild from MongoDB at start-up when the index is empty and MongoDB is not
+ * @param responseCache memory for rendered list and search responses shared by identical requests
+ * ({@code 0} turns the cache off)
  */
 @ConfigurationProperties("platform.search")
 record SearchProperties(String indexPath, @DefaultValue("1s") Duration commitInterval,
 		@DefaultValue("public, max-age=10, stale-while-revalidate=30, stale-if-error=86400") String cacheControl,
-		@DefaultValue("true") boolean rebuildWhenEmpty) {
+		@DefaultValue("true") boolean rebuildWhenEmpty, @DefaultValue("16MB") DataSize responseCache) {
 
 }

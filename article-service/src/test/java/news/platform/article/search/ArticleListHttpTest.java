@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class ArticleListHttpTest {
 
 	@Autowired
 	ArticleIndex index;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private String section;
 
@@ -162,6 +166,39 @@ class ArticleListHttpTest {
 	}
 
 	@Test
+	void identicalSearchesShareOneRenderedResponseUntilTheIndexChanges() {
+		this.index.upsert(article(this.section + "-1", 1, "Prvi " + this.word, null, "x", this.section, List.of()));
+		String url = api("/api/v1/articles/search?q=" + this.word);
+		Http.Response first = Http.get(url);
+		double hits = searchCacheHits();
+
+		Http.Response second = Http.get(url);
+
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+		assertThat(searchCacheHits()).as("served from the cache").isGreaterThan(hits);
+
+		this.index.upsert(article(this.section + "-2", 2, "Drugi " + this.word, null, "x", this.section, List.of()));
+
+		assertThat(ids(Http.get(url))).as("a write changes the index version: no stale page")
+			.containsExactly(this.section + "-2", this.section + "-1");
+	}
+
+	@Test
+	void showsAnArticleWhenItsEmbargoEndsWithoutAnotherWrite() {
+		java.time.Instant ends = java.time.Instant.now().plusMillis(1500);
+		this.index.upsert(Documents.embargoed(
+				article(this.section + "-e", 1, "Uskoro " + this.word, null, "x", this.section, List.of()), ends));
+		String url = api("/api/v1/articles/search?q=" + this.word);
+
+		assertThat(ids(Http.get(url))).isEmpty();
+		assertThat(ids(Http.get(url))).as("the cached answer, still before the end").isEmpty();
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ids(Http.get(url))).hasSize(1));
+		assertThat(java.time.Instant.now()).as("never before its time").isAfterOrEqualTo(ends);
+	}
+
+	@Test
 	void followsPublishingThroughTheEventFeed() {
 		ArticleApi api = new ArticleApi(this.port);
 		JsonNode article = api.published("Izvanredna vijest " + this.word);
@@ -222,6 +259,11 @@ class ArticleListHttpTest {
 		assertThat(paths.path("/api/v1/articles").path("get").path("parameters").toString()).contains("\"cursor\"")
 			.doesNotContain("\"parameters\"");
 		assertThat(paths.path("/api/v1/articles/search").path("get").path("parameters").toString()).contains("\"q\"");
+	}
+
+	private double searchCacheHits() {
+		return this.meters.get("cache.gets").tag("cache", "search-responses").tag("result", "hit")
+			.functionCounter().count();
 	}
 
 	private static List<String> ids(Http.Response response) {

@@ -120,7 +120,8 @@ class SearchFeedListenerTest {
 				false);
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("source", this.source);
-		SearchProperties properties = new SearchProperties(null, Duration.ofSeconds(1), "public", true);
+		SearchProperties properties = new SearchProperties(null, Duration.ofSeconds(1), "public", true,
+				org.springframework.util.unit.DataSize.ofMegabytes(1));
 		this.maintenance = new SearchIndexMaintenance(this.index, beans.getBeanProvider(ArticleSource.class),
 				properties, this.published::add);
 		this.listener = new SearchFeedListener(this.maintenance, this.index);

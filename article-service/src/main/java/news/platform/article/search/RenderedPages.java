@@ -1,0 +1,55 @@
+package news.platform.article.search;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * List and search responses as sent (bytes and ETag), shared by identical requests while the
+ * index stays the same: Solr's query result cache, one step further (the rendered page, not doc
+ * ids). Readers search for what the news is about, so many ask the same question at once: a hot
+ * query is then answered once per index change, and at most once a second, instead of once per
+ * reader; concurrent identical requests wait for the one computation instead of repeating it.
+ *
+ * <p>The key holds the parsed parameters (so spellings of one query string share an entry), the
+ * index version (every write and rebuild changes it, so a cached page is never older than the
+ * index) and the current second (an embargo ends without a write; the index filters by whole
+ * seconds).
+ */
+final class RenderedPages {
+
+	/** A response body as sent, with its strong ETag; {@code gzip} when the body is compressed. */
+	record Rendered(byte[] body, String etag, boolean gzip) {
+	}
+
+	private record Key(boolean search, ListParameters parameters, boolean gzip, long indexVersion, long second) {
+	}
+
+	private final ArticleIndex index;
+
+	private final Clock clock;
+
+	private final Cache<Key, Rendered> cache;
+
+	RenderedPages(ArticleIndex index, Clock clock, long maxBytes, MeterRegistry meters) {
+		this.index = index;
+		this.clock = clock;
+		this.cache = Caffeine.newBuilder()
+			.maximumWeight(maxBytes)
+			.weigher((Key key, Rendered rendered) -> rendered.body().length + 256)
+			.recordStats()
+			.build();
+		// cache_gets_total{cache="search-responses",result="hit|miss"}
+		CaffeineCacheMetrics.monitor(meters, this.cache, "search-responses");
+	}
+
+	Rendered get(boolean search, ListParameters parameters, boolean gzip, Supplier<Rendered> render) {
+		Key key = new Key(search, parameters, gzip, this.index.version(), this.clock.instant().getEpochSecond());
+		return this.cache.get(key, k -> render.get());
+	}
+
+}
