@@ -1,9 +1,11 @@
 package news.platform.article.search;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -33,7 +35,7 @@ final class RenderedPages {
 
 	private final Clock clock;
 
-	private final Cache<Key, Rendered> cache;
+	private final AsyncCache<Key, Rendered> cache;
 
 	RenderedPages(ArticleIndex index, Clock clock, long maxBytes, MeterRegistry meters) {
 		this.index = index;
@@ -42,14 +44,43 @@ final class RenderedPages {
 			.maximumWeight(maxBytes)
 			.weigher((Key key, Rendered rendered) -> rendered.body().length + 256)
 			.recordStats()
-			.build();
+			.buildAsync();
 		// cache_gets_total{cache="search-responses",result="hit|miss"}
-		CaffeineCacheMetrics.monitor(meters, this.cache, "search-responses");
+		CaffeineCacheMetrics.monitor(meters, this.cache.synchronous(), "search-responses");
 	}
 
 	Rendered get(boolean search, ListParameters parameters, boolean gzip, Supplier<Rendered> render) {
 		Key key = new Key(search, parameters, gzip, this.index.version(), this.clock.instant().getEpochSecond());
-		return this.cache.get(key, k -> render.get());
+		// Rendered by the first caller, outside any lock of the map (a synchronous cache would hold
+		// one for the whole search, and unrelated keys that share it would wait); the others join.
+		CompletableFuture<Rendered> mine = new CompletableFuture<>();
+		boolean[] first = new boolean[1];
+		CompletableFuture<Rendered> entry = this.cache.get(key, (k, executor) -> {
+			first[0] = true;
+			return mine;
+		});
+		if (!first[0]) {
+			return join(entry);
+		}
+		try {
+			Rendered rendered = render.get();
+			mine.complete(rendered);
+			return rendered;
+		}
+		catch (RuntimeException ex) {
+			// a failed entry is dropped by the cache; whoever waits on it gets the same failure
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	private static Rendered join(CompletableFuture<Rendered> pending) {
+		try {
+			return pending.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
 	}
 
 }
