@@ -27,6 +27,16 @@ service_jar() {
 	echo "$jar"
 }
 
+# driver_classpath <service jar> <folder>: the MongoDB driver jars of the service's own jar, copied
+# into <folder>, for the seeders that write MongoDB directly; prints the class path
+driver_classpath() {
+	local jar="$1" dir="$2"
+	mkdir -p "$dir"
+	(cd "$dir" && "$JAVA_HOME/bin/jar" xf "$jar" $("$JAVA_HOME/bin/jar" tf "$jar" | grep -E 'BOOT-INF/lib/(bson|mongodb-driver-core|mongodb-driver-sync)-[0-9]') \
+		&& mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
+	echo "$dir/*"
+}
+
 # need <command> <Debian package>: installs the package when the command is missing and apt can
 apt_updated=
 need() {

@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Date;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +27,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
 /**
- * Benchmark helper for article-service, JDK only (no libraries):
+ * Benchmark helper for article-service; needs only the JDK and the MongoDB driver (run.sh takes
+ * it from the service's own jar):
  * <pre>
- *   java bench/article/Seed.java seed   BASE_URL PRIVATE_PEM COUNT THREADS SLUGS_OUT
- *   java bench/article/Seed.java cursor BASE_URL PAGE          (prints the path of list page PAGE, limit 20)
+ *   java -cp 'lib/*' bench/article/Seed.java seed   BASE_URL PRIVATE_PEM COUNT THREADS SLUGS_OUT
+ *   java -cp 'lib/*' bench/article/Seed.java bulk   BASE_URL PRIVATE_PEM COUNT THREADS TEMPLATES MONGODB_URI SLUGS_OUT
+ *   java -cp 'lib/*' bench/article/Seed.java cursor BASE_URL PAGE          (prints the path of list page PAGE, limit 20)
+ *   java -cp 'lib/*' bench/article/Seed.java queries COUNT                 (COUNT different two-word searches)
  * </pre>
  * {@code seed} creates and publishes COUNT articles through the REST API (POST /api/v1/articles, then
  * POST /{id}/publish) with an editor token it signs itself (RS256, SHA256withRSA), from THREADS
@@ -35,22 +53,45 @@ import java.util.regex.Pattern;
  */
 public final class Seed {
 
-	private static final String[] WORDS = ("vlada ministar grad grada gradu županija sabor izbori predsjednik zakon "
-			+ "proračun gospodarstvo turizam more obala otok luka brod promet cesta autocesta željeznica "
-			+ "škola sveučilište učenik nastavnik bolnica liječnik zdravlje cijepljenje kultura kazalište "
-			+ "glazba festival knjiga izložba nogomet rukomet utakmica prvenstvo reprezentacija trener "
-			+ "vijeće gradonačelnik općina stanovnik građani udruga sindikat plaća mirovina porez cijena "
-			+ "inflacija banka tvrtka radnik zaposlenje investicija projekt energija struja plin voda "
-			+ "klima vrućina kiša oluja požar vatrogasci policija sud presuda istraga optužnica svjedok "
-			+ "evakuacija evakuacije stanovnika poplava potres spašavanje hitna pomoć zgrada kuća stan "
-			+ "je su će bi da se na u iz za od do kod prema nakon prije tijekom zbog unatoč kako koji "
-			+ "koja koje što ali ili te pa jer dok kad ako već još samo također riječima izjavio "
-			+ "izjavila objavio objavila kazao kazala naglasio naglasila dodao dodala rekao rekla "
-			+ "Zagreb Split Rijeka Osijek Zadar Pula Dubrovnik Šibenik Varaždin Karlovac Sisak Slavonija "
-			+ "Dalmacija Istra Zagorje Hrvatska Europa prošloga tjedna ovoga mjeseca sljedeće godine "
-			+ "čelnik dužnosnik stručnjak analitičar ravnatelj župan zastupnik oporba koalicija stranka "
-			+ "odluka sjednica rasprava prijedlog mjere potpora sredstva milijuna eura kuna posto rast pad")
+	// The corpus has the term statistics of news text, not of a word list: a few hundred words
+	// that every article uses (function words, the newsroom's everyday vocabulary), topic words
+	// that only articles on that topic use, and a long tail of rare words (Zipf-distributed, as
+	// in real text), so an index holds tens of thousands of terms and a topical query such as
+	// "evakuacija grada" matches the articles of its topic, not every article.
+	private static final String[] FUNCTION_WORDS = ("je su će bi da se na u iz za od do kod prema nakon prije "
+			+ "tijekom zbog unatoč kako koji koja koje što ali ili te pa jer dok kad ako već još samo također")
 		.split(" ");
+
+	private static final String[] COMMON_WORDS = ("vlada ministar grad grada gradu županija sabor predsjednik "
+			+ "zakon godine tjedna mjeseca dana stanovnici građani riječima izjavio izjavila objavio objavila "
+			+ "kazao kazala naglasio naglasila dodao dodala rekao rekla Zagreb Split Rijeka Osijek Zadar Pula "
+			+ "Hrvatska Europa prošloga ovoga sljedeće čelnik dužnosnik stručnjak ravnatelj odluka sjednica "
+			+ "prijedlog mjere milijuna eura posto rast pad")
+		.split(" ");
+
+	private static final String[][] TOPICS = {
+			"izbori stranka koalicija oporba zastupnik glasanje kandidat birači kampanja mandat".split(" "),
+			"proračun gospodarstvo inflacija banka tvrtka investicija porez cijena plaća mirovina".split(" "),
+			"turizam more obala otok luka brod gosti noćenja sezona apartmani".split(" "),
+			"promet cesta autocesta željeznica gužva nesreća vozači tunel most naplata".split(" "),
+			"škola sveučilište učenik nastavnik studenti nastava upis ispiti fakultet razred".split(" "),
+			"bolnica liječnik zdravlje cijepljenje pacijenti hitna lijekovi operacija medicinske sestre".split(" "),
+			"kultura kazalište glazba festival knjiga izložba koncert redatelj predstava publika".split(" "),
+			"nogomet rukomet utakmica prvenstvo reprezentacija trener golova momčad liga navijači".split(" "),
+			"poplava potres požar vatrogasci spašavanje evakuacija evakuacije evakuaciju oluja stradalih".split(" "),
+			"policija sud presuda istraga optužnica svjedok uhićenje kazna odvjetnik tužiteljstvo".split(" "),
+			"energija struja plin voda klima vrućina suša elektrana obnovljivi potrošnja".split(" "),
+			"udruga sindikat radnik zaposlenje štrajk pregovori poslodavci ugovor prosvjed zahtjevi".split(" ") };
+
+	private static final String[] SYLLABLES = ("ba be bi bo bu ca ce ci co cu ča če či da de di do du đa ga go gu "
+			+ "ja je jo ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru "
+			+ "sa se si so su ša še ši ta te ti to tu va ve vi vo za ze zi zo ža že ži ljan nik ska ović ina ost")
+		.split(" ");
+
+	private static final int RARE_WORDS = 30_000;
+
+	// cumulative Zipf (s = 1) weights of the rare words, rank 1 first
+	private static final double[] RARE_CDF = zipfCdf(RARE_WORDS);
 
 	private static final String[] SECTIONS = { "vijesti", "sport", "kultura", "gospodarstvo", "svijet", "lifestyle",
 			"zagreb", "regija" };
@@ -67,11 +108,19 @@ public final class Seed {
 		if (args.length >= 6 && args[0].equals("seed")) {
 			seed(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
 		}
+		else if (args.length >= 8 && args[0].equals("bulk")) {
+			bulk(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+					Integer.parseInt(args[5]), args[6], Path.of(args[7]));
+		}
+		else if (args.length >= 2 && args[0].equals("queries")) {
+			queries(Integer.parseInt(args[1]));
+		}
 		else if (args.length >= 3 && args[0].equals("cursor")) {
 			System.out.println(cursor(args[1], Integer.parseInt(args[2])));
 		}
 		else {
-			System.err.println("usage: Seed seed BASE PRIVATE_PEM COUNT THREADS SLUGS_OUT | Seed cursor BASE PAGE");
+			System.err.println("usage: Seed seed BASE PRIVATE_PEM COUNT THREADS SLUGS_OUT"
+					+ " | Seed bulk BASE PRIVATE_PEM COUNT THREADS TEMPLATES MONGODB_URI SLUGS_OUT | Seed cursor BASE PAGE");
 			System.exit(2);
 		}
 	}
@@ -151,6 +200,85 @@ public final class Seed {
 		}
 	}
 
+	/**
+	 * The first TEMPLATES articles through the API, as {@code seed} does; the others written
+	 * straight into the service's database (inserts of 1,000), each a published template article
+	 * with the generated text, id, slug and times of its own. Such an article has what a reader,
+	 * a list and search use (the article document and its slug claim) but no revision history and
+	 * no feed events: the search index learns of them only by a rebuild from MongoDB, which is what
+	 * the benchmark then measures.
+	 */
+	static void bulk(String base, Path privatePem, int count, int threads, int templates, String mongoUri,
+			Path slugsOut) throws Exception {
+		int viaApi = Math.min(count, templates);
+		seed(base, privatePem, viaApi, threads, slugsOut);
+		if (count <= viaApi) {
+			return;
+		}
+		long started = System.nanoTime();
+		List<String> slugs = new ArrayList<>(Files.readAllLines(slugsOut));
+		try (MongoClient client = MongoClients.create(mongoUri)) {
+			MongoDatabase database = client.getDatabase("articles");
+			MongoCollection<Document> articles = database.getCollection("articles");
+			MongoCollection<Document> slugClaims = database.getCollection("article_slugs");
+			List<Document> published = articles.find(Filters.eq("status", "PUBLISHED")).into(new ArrayList<>());
+			Instant oldest = published.stream().map(d -> d.getDate("publishedAt").toInstant()).min(Instant::compareTo)
+				.orElseThrow();
+			List<Document> batch = new ArrayList<>();
+			List<Document> claims = new ArrayList<>();
+			long bytes = 0;
+			for (int i = viaApi; i < count; i++) {
+				Generated g = generate(i, null);
+				String id = new ObjectId().toHexString();
+				String slug = slug(g.headline(), i);
+				// older than every API article, one a minute back in time: 100,000 span ~70 days
+				Date at = Date.from(oldest.minusSeconds(60L * (count - i)));
+				Document article = new Document(published.get(i % published.size()));
+				article.remove("pendingEvents");
+				article.remove("relayedEventIds");
+				article.append("_id", id).append("slug", slug).append("previousSlugs", List.of())
+					.append("headline", g.headline()).append("standfirst", g.standfirst())
+					.append("body", g.blocks().stream().map(Document::new).toList())
+					.append("authors", g.authors()).append("section", g.section()).append("tags", g.tags())
+					.append("createdAt", at).append("updatedAt", at).append("firstPublishedAt", at)
+					.append("publishedAt", at).append("revision", 2L).append("wordCount", g.words())
+					.append("readingMinutes", Math.max(1, Math.round(g.words() / 200f)));
+				batch.add(article);
+				claims.add(new Document("_id", slug).append("articleId", id).append("current", true));
+				slugs.add(slug);
+				bytes += g.json().length();
+				if (batch.size() == 1000 || i == count - 1) {
+					articles.insertMany(batch, new InsertManyOptions().ordered(false));
+					slugClaims.insertMany(claims, new InsertManyOptions().ordered(false));
+					batch.clear();
+					claims.clear();
+					if ((i + 1) % 10_000 == 0) {
+						double s = (System.nanoTime() - started) / 1e9;
+						System.out.printf("  %d articles in %.0f s (bulk)%n", i + 1, s);
+					}
+				}
+			}
+			Files.write(slugsOut, slugs);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf(
+					"seeded %d articles: %d through the API (create+publish, %d threads), %d written into MongoDB (%.1f MB of article JSON, inserts of 1,000) in %.1f s = %.0f articles/s%n",
+					count, viaApi, threads, count - viaApi, bytes / 1e6, seconds, (count - viaApi) / seconds);
+		}
+	}
+
+	/** A slug as the service makes one (Croatian letters folded), made unique by the article number. */
+	static String slug(String headline, int i) {
+		String folded = Normalizer.normalize(headline.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-|-$", "");
+		if (folded.length() > 60) {
+			folded = folded.substring(0, 60).replaceAll("-[^-]*$", "");
+		}
+		return folded + "-b" + (i + 1);
+	}
+
 	static String createAndPublish(String base, String token, String body) throws Exception {
 		HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles"))
 			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -168,6 +296,21 @@ public final class Seed {
 			throw new IllegalStateException("publish: " + published.statusCode() + " " + published.body());
 		}
 		return slug;
+	}
+
+	/**
+	 * COUNT different two-word searches (a topic word and an everyday word, URL-encoded), one a
+	 * line: what readers look for, each matching the articles of a topic.
+	 */
+	static void queries(int count) {
+		Random r = new Random(42);
+		java.util.Set<String> queries = new java.util.LinkedHashSet<>();
+		while (queries.size() < count) {
+			String[] topic = TOPICS[r.nextInt(TOPICS.length)];
+			String q = topic[r.nextInt(topic.length)] + " " + COMMON_WORDS[r.nextInt(COMMON_WORDS.length)].toLowerCase();
+			queries.add(java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
+		}
+		queries.forEach(System.out::println);
 	}
 
 	/** "page<TAB>path" of list page {@code page}, or of the last page with 20 items when there are fewer pages. */
@@ -203,67 +346,167 @@ public final class Seed {
 	// ---- the article generator: 8-15 blocks, ~600-1,200 words
 
 	static String article(int i, String extraWord) {
+		return generate(i, extraWord).json();
+	}
+
+	/** An article as the editor's API takes it; blocks hold only strings and numbers. */
+	record Generated(String headline, String standfirst, String section, List<String> authors, List<String> tags,
+			List<Map<String, Object>> blocks, int words) {
+
+		String json() {
+			StringBuilder json = new StringBuilder(words * 9);
+			json.append("{\"language\":\"hr\",\"headline\":").append(quote(headline));
+			json.append(",\"standfirst\":").append(quote(standfirst));
+			json.append(",\"section\":").append(quote(section));
+			json.append(",\"authors\":").append(strings(authors));
+			json.append(",\"tags\":").append(strings(tags));
+			json.append(",\"commentsOpen\":true,\"body\":[");
+			for (int b = 0; b < blocks.size(); b++) {
+				json.append(b == 0 ? "{" : ",{");
+				int f = 0;
+				for (Map.Entry<String, Object> field : blocks.get(b).entrySet()) {
+					json.append(f++ == 0 ? "" : ",").append(quote(field.getKey())).append(':');
+					json.append(field.getValue() instanceof String text ? quote(text) : field.getValue());
+				}
+				json.append('}');
+			}
+			return json.append("]}").toString();
+		}
+
+		private static String strings(List<String> values) {
+			StringBuilder out = new StringBuilder("[");
+			for (String value : values) {
+				out.append(out.length() == 1 ? "" : ",").append(quote(value));
+			}
+			return out.append(']').toString();
+		}
+
+	}
+
+	// 8-15 blocks, ~600-1,200 words; deterministic per article index
+	static Generated generate(int i, String extraWord) {
 		Random r = new Random(1_000_003L * i + 7);
+		Topics topics = Topics.of(r);
 		int targetWords = 600 + r.nextInt(601);
-		int blocks = 8 + r.nextInt(8);
-		StringBuilder json = new StringBuilder(targetWords * 9);
-		String headline = sentence(r, 6 + r.nextInt(7), false) + " " + (i + 1);
+		int blockCount = 8 + r.nextInt(8);
+		String headline = sentence(r, topics, 6 + r.nextInt(7), false) + " " + (i + 1);
 		if (extraWord != null) {
 			headline = headline + " " + extraWord;
 		}
-		json.append("{\"language\":\"hr\",\"headline\":").append(quote(headline));
-		json.append(",\"standfirst\":").append(quote(sentence(r, 20 + r.nextInt(15), true)));
-		json.append(",\"section\":").append(quote(SECTIONS[r.nextInt(SECTIONS.length)]));
-		json.append(",\"authors\":[").append(quote(AUTHORS[r.nextInt(AUTHORS.length)]));
+		String standfirst = sentence(r, topics, 20 + r.nextInt(15), true);
+		String section = SECTIONS[r.nextInt(SECTIONS.length)];
+		List<String> authors = new ArrayList<>(List.of(AUTHORS[r.nextInt(AUTHORS.length)]));
 		if (r.nextInt(4) == 0) {
-			json.append(',').append(quote(AUTHORS[r.nextInt(AUTHORS.length)]));
+			authors.add(AUTHORS[r.nextInt(AUTHORS.length)]);
 		}
-		json.append("],\"tags\":[");
-		int tags = 1 + r.nextInt(4);
-		for (int t = 0; t < tags; t++) {
-			json.append(t == 0 ? "" : ",").append(quote(TAGS[(r.nextInt(TAGS.length) + t) % TAGS.length] + (t > 0 ? "-" + t : "")));
+		List<String> tags = new ArrayList<>();
+		int tagCount = 1 + r.nextInt(4);
+		for (int t = 0; t < tagCount; t++) {
+			tags.add(TAGS[(r.nextInt(TAGS.length) + t) % TAGS.length] + (t > 0 ? "-" + t : ""));
 		}
-		json.append("],\"commentsOpen\":true,\"body\":[");
+		List<Map<String, Object>> blocks = new ArrayList<>();
+		int words = 0;
 		int wordsLeft = targetWords;
-		int paragraphsLeft = blocks;
-		for (int b = 0; b < blocks; b++) {
-			if (b > 0) {
-				json.append(',');
-			}
+		int paragraphsLeft = blockCount;
+		for (int b = 0; b < blockCount; b++) {
+			Map<String, Object> block = new LinkedHashMap<>();
 			if (b > 1 && b % 4 == 0) {
-				json.append("{\"type\":\"heading\",\"level\":2,\"text\":").append(quote(sentence(r, 3 + r.nextInt(5), false))).append('}');
+				int n = 3 + r.nextInt(5);
+				block.put("type", "heading");
+				block.put("level", 2);
+				block.put("text", sentence(r, topics, n, false));
+				words += n;
 			}
 			else if (b > 1 && b % 5 == 3) {
-				json.append("{\"type\":\"quote\",\"text\":").append(quote(sentence(r, 15 + r.nextInt(20), true)))
-					.append(",\"attribution\":").append(quote(AUTHORS[r.nextInt(AUTHORS.length)])).append('}');
+				int n = 15 + r.nextInt(20);
+				block.put("type", "quote");
+				block.put("text", sentence(r, topics, n, true));
+				block.put("attribution", AUTHORS[r.nextInt(AUTHORS.length)]);
+				words += n;
 			}
 			else {
-				int words = Math.max(30, wordsLeft / Math.max(1, paragraphsLeft));
-				wordsLeft -= words;
+				int target = Math.max(30, wordsLeft / Math.max(1, paragraphsLeft));
+				wordsLeft -= target;
 				StringBuilder p = new StringBuilder();
 				int w = 0;
-				while (w < words) {
+				while (w < target) {
 					int n = 8 + r.nextInt(14);
-					p.append(p.isEmpty() ? "" : " ").append(sentence(r, n, true));
+					p.append(p.isEmpty() ? "" : " ").append(sentence(r, topics, n, true));
 					w += n;
 				}
-				json.append("{\"type\":\"paragraph\",\"text\":").append(quote(p.toString())).append('}');
+				block.put("type", "paragraph");
+				block.put("text", p.toString());
+				words += w;
 			}
+			blocks.add(block);
 			paragraphsLeft--;
 		}
-		return json.append("]}").toString();
+		return new Generated(headline, standfirst, section, authors, tags, blocks, words);
 	}
 
-	static String sentence(Random r, int words, boolean period) {
+	static String sentence(Random r, Topics topics, int words, boolean period) {
 		StringBuilder s = new StringBuilder();
 		for (int i = 0; i < words; i++) {
-			String w = WORDS[r.nextInt(WORDS.length)];
+			String w = word(r, topics);
 			if (i == 0) {
 				w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
 			}
 			s.append(i == 0 ? "" : (r.nextInt(12) == 0 ? ", " : " ")).append(w);
 		}
 		return period ? s.append('.').toString() : s.toString();
+	}
+
+	/** The two topics an article is about: most topic words come from the first. */
+	record Topics(String[] main, String[] second) {
+
+		static Topics of(Random r) {
+			int main = r.nextInt(TOPICS.length);
+			int second = (main + 1 + r.nextInt(TOPICS.length - 1)) % TOPICS.length;
+			return new Topics(TOPICS[main], TOPICS[second]);
+		}
+
+	}
+
+	static String word(Random r, Topics topics) {
+		int p = r.nextInt(100);
+		if (p < 40) {
+			return FUNCTION_WORDS[r.nextInt(FUNCTION_WORDS.length)];
+		}
+		if (p < 70) {
+			return COMMON_WORDS[r.nextInt(COMMON_WORDS.length)];
+		}
+		if (p < 82) {
+			return topics.main()[r.nextInt(topics.main().length)];
+		}
+		if (p < 90) {
+			return topics.second()[r.nextInt(topics.second().length)];
+		}
+		int rank = Arrays.binarySearch(RARE_CDF, r.nextDouble());
+		return rareWord(rank < 0 ? -rank - 1 : rank);
+	}
+
+	/** The rare word of a rank: two to four syllables, the same word for the same rank in every run. */
+	static String rareWord(int rank) {
+		Random r = new Random(rank * 7_919L + 13);
+		StringBuilder w = new StringBuilder();
+		int syllables = 2 + r.nextInt(3);
+		for (int i = 0; i < syllables; i++) {
+			w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+		}
+		return w.toString();
+	}
+
+	static double[] zipfCdf(int n) {
+		double[] cdf = new double[n];
+		double sum = 0;
+		for (int i = 0; i < n; i++) {
+			sum += 1.0 / (i + 1);
+			cdf[i] = sum;
+		}
+		for (int i = 0; i < n; i++) {
+			cdf[i] /= sum;
+		}
+		return cdf;
 	}
 
 	static String quote(String s) {

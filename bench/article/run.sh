@@ -5,13 +5,19 @@
 #
 # Builds article-service into target-bench/ if its jar is missing, starts it alone (no config
 # server, embedded MongoDB on H2 in a temp folder, its own key pair), seeds N published articles
-# through the REST API, then measures with wrk (-t2 -c32 -d15s, 10 s warm-up, 3 rounds each):
-# GET by slug cached (identity and gzip), GET by slug uncached, list page 1, list page 500 and a
-# two-word search, and nginx serving the same bytes as the cached GET from a file, in the same run.
+# (through the REST API; above BULK_ABOVE, most straight into MongoDB), times the index rebuild
+# from MongoDB, then measures with wrk (-t2 -c32 -d15s, 10 s warm-up, 3 rounds each):
+# GET by slug cached (identity and gzip), GET by slug uncached, list page 1, list page 500, a
+# two-word search (one query, as readers repeat a hot one) and random ones of 1,000 different
+# two-word searches (32 connections and 1), and nginx serving the same bytes as the cached GET
+# from a file, in the same run.
 # Writes bench/article/results/<date>-<N>.md and prints it. Stops everything it started on exit.
 #
 # Environment (all optional): DURATION=15s WARMUP=10s ROUNDS=3 CONNECTIONS=32 SEED_THREADS=4
-# PORT=8081 MANAGEMENT_PORT=9081 NGINX_PORT=8093 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g"
+# PORT=8081 MANAGEMENT_PORT=9081 MONGO_PORT=27481 NGINX_PORT=8093 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g"
+# BULK_ABOVE=10000 TEMPLATES=500: above BULK_ABOVE articles, only TEMPLATES go through the API and the
+#   others are written into the service's MongoDB directly (Seed.java bulk): the API seeds ~75 a second
+# The search index is then rebuilt from MongoDB (service restarted without its index) and timed.
 # PROFILE=auto|always|never (JFR profiles of the targets that miss a goal: cached GET, page 500, search)
 # UNCACHED_CACHE_ENTRIES=16 (the reader cache size; see below)
 # VARIANTS=auto|always|never (restart with security/http observations off, cached GET again)
@@ -38,6 +44,8 @@ CACHE_ENTRIES="${UNCACHED_CACHE_ENTRIES:-16}"
 
 
 JAR="$(service_jar article-service target-bench)"
+BULK_ABOVE="${BULK_ABOVE:-10000}"
+TEMPLATES="${TEMPLATES:-500}"
 
 # ---- tools
 need wrk wrk || { log "wrk is missing and cannot be installed: no measurement possible"; exit 1; }
@@ -51,6 +59,8 @@ PORT="$(pick_port "${PORT:-8081}")"
 MPORT="$(pick_port "${MANAGEMENT_PORT:-9081}")"
 [[ "$MPORT" == "$PORT" ]] && MPORT="$(pick_port $((PORT + 1)))"
 NGINX_PORT="$(pick_port "${NGINX_PORT:-8093}")"
+MONGO_PORT="$(pick_port "${MONGO_PORT:-27481}")"
+SEED=("$JAVA" -cp "$(driver_classpath "$JAR" "$TMP/lib")" "$HERE/Seed.java")
 BASE="http://127.0.0.1:$PORT"
 
 # ---- keys and the service
@@ -63,7 +73,7 @@ start_service() {
 		--spring.cloud.config.enabled=false --spring.profiles.active=local \
 		"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/article-service.yml" \
 		--server.port="$PORT" --management.server.port="$MPORT" \
-		--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" \
+		--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
 		--platform.search.index-path="$TMP/search-index" \
 		--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
 		--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
@@ -98,9 +108,26 @@ FIRST_READY_S="$READY_S"
 rss() { awk '/VmRSS/{printf "%d MB", $2/1024}' "/proc/$SVC/status"; }
 
 # ---- seed
-log "seeding $N articles through the REST API ($SEED_THREADS threads)"
-"$JAVA" "$HERE/Seed.java" seed "$BASE" "$TMP/keys/private.pem" "$N" "$SEED_THREADS" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
+if ((N > BULK_ABOVE)); then
+	log "seeding $N articles: $TEMPLATES through the REST API ($SEED_THREADS threads), the rest into MongoDB"
+	"${SEED[@]}" bulk "$BASE" "$TMP/keys/private.pem" "$N" "$SEED_THREADS" "$TEMPLATES" \
+		"mongodb://127.0.0.1:$MONGO_PORT" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
+else
+	log "seeding $N articles through the REST API ($SEED_THREADS threads)"
+	"${SEED[@]}" seed "$BASE" "$TMP/keys/private.pem" "$N" "$SEED_THREADS" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
+fi
 SEED_LINE="$(tail -1 "$TMP/seed.log")"
+
+# ---- the index rebuilt from MongoDB: restarted without its index folder, as a new replica starts
+stop_service
+rm -rf "$TMP/search-index"
+start_service --logging.level.news.platform.article.search=INFO
+until REBUILD_LINE="$(grep -o 'search index rebuilt from MongoDB: .*' "$TMP/service.log")"; do
+	kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died during the rebuild"; exit 1; }
+	sleep 0.5
+done
+until curl -fs "http://127.0.0.1:$MPORT/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.5; done
+log "$REBUILD_LINE"
 LOAD_SEED="$(cut -d' ' -f1-3 /proc/loadavg)"
 RSS_SEEDED="$(rss)"
 HOT_SLUG="$(sed -n "$(((N + 1) / 2))p" "$TMP/slugs.txt")"
@@ -109,11 +136,13 @@ HOT_BYTES=$(stat -c %s "$TMP/hot.json")
 HOT_GZ_BYTES=$(curl -fsS -H 'Accept-Encoding: gzip' "$BASE/api/v1/articles/by-slug/$HOT_SLUG" | wc -c)
 log "hot article $HOT_SLUG: $HOT_BYTES bytes, $HOT_GZ_BYTES gzipped; RSS after seeding $RSS_SEEDED"
 log "following nextCursor up to 499 times"
-PAGE_LINE="$("$JAVA" "$HERE/Seed.java" cursor "$BASE" 500)"
+PAGE_LINE="$("${SEED[@]}" cursor "$BASE" 500)"
 DEEP_PAGE="${PAGE_LINE%%$'\t'*}"
 PAGE500="${PAGE_LINE#*$'\t'}"
 [[ "$DEEP_PAGE" != 500 ]] && log "only $DEEP_PAGE full pages of 20 at N=$N: measuring page $DEEP_PAGE instead of 500"
 SEARCH_Q="${SEARCH_Q:-evakuacija%20grada}"
+QUERY_COUNT="${QUERY_COUNT:-1000}"
+"${SEED[@]}" queries "$QUERY_COUNT" >"$TMP/queries.txt"
 SEARCH_HITS=$(curl -fsS "$BASE/api/v1/articles/search?q=$SEARCH_Q&limit=50" | grep -o '"slug"' | wc -l)
 
 # ---- nginx with the same bytes
@@ -158,7 +187,18 @@ request = function()
   return wrk.format("GET", "/api/v1/articles/by-slug/" .. slugs[math.random(#slugs)])
 end
 EOF
-export SLUGS="$TMP/slugs.txt"
+cat >"$TMP/queries.lua" <<'EOF'
+local queries = {}
+for line in io.lines(os.getenv("QUERIES")) do queries[#queries + 1] = line end
+local seeded = false
+request = function()
+  if not seeded then
+    math.randomseed(os.time() + math.floor(os.clock() * 1000000)); seeded = true
+  end
+  return wrk.format("GET", "/api/v1/articles/search?q=" .. queries[math.random(#queries)])
+end
+EOF
+export SLUGS="$TMP/slugs.txt" QUERIES="$TMP/queries.txt"
 
 RESULTS=()
 # bench <label> <url> [wrk args...]: warm-up, then ROUNDS rounds; one table row per round
@@ -189,6 +229,10 @@ bench "(b) GET by slug, uncached (random of $N)" "$BASE" -s "$TMP/rotate.lua"
 bench "(c) list page 1" "$BASE/api/v1/articles?limit=20"
 bench "(d) list page $DEEP_PAGE" "$BASE$PAGE500"
 bench "(e) search \"${SEARCH_Q//%20/ }\"" "$BASE/api/v1/articles/search?q=$SEARCH_Q"
+bench "(f) search, random of $QUERY_COUNT two-word queries" "$BASE" -s "$TMP/queries.lua"
+# the same with one connection (wrk takes the last -t/-c): the time one search takes, without queueing
+bench "(f1) search, random of $QUERY_COUNT queries, 1 connection" "$BASE" -s "$TMP/queries.lua" -t1 -c1
+SEARCH_CACHE="$(curl -fsS "http://127.0.0.1:$MPORT/actuator/prometheus" | awk '/^cache_gets_total\{.*cache="search-responses"/ { if ($0 ~ /result="hit"/) h=$2; else m=$2 } END { printf "%d hits, %d misses", h, m }')"
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 RSS_END="$(rss)"
 
@@ -253,6 +297,10 @@ fi
 if is_auto "$(awk -v p="${SEARCH_P99_MAX:-0}" 'BEGIN{print (p>20)}')"; then
 	profile search "search (p99 up to ${SEARCH_P99_MAX} ms > 20 ms)" "$BASE/api/v1/articles/search?q=$SEARCH_Q"
 fi
+QUERIES_P99_MAX=$(grep -F "(f) search" "$TMP/raw.txt" | cut -d'|' -f5 | while read -r v; do ms "$v"; done | sort -n | tail -1)
+if is_auto "$(awk -v p="${QUERIES_P99_MAX:-0}" 'BEGIN{print (p>20)}')"; then
+	profile queries "search, $QUERY_COUNT different queries (p99 up to ${QUERIES_P99_MAX} ms > 20 ms)" "$BASE" -s "$TMP/queries.lua"
+fi
 
 # ---- variants: the same service and data restarted with one property changed, cached GET only,
 # to test what the profile suggests without changing code (VARIANTS=auto: when the ratio is < 0.5)
@@ -282,8 +330,10 @@ OUT="$HERE/results/$DATE-$N.md"
 	echo "- load average: after seeding $LOAD_SEED; before measuring $LOAD_START; after $LOAD_END (1/5/15 min)"
 	echo "- service: profile \`local\` without the config server, config-repo files imported from disk, \`article.cache.max-entries=$CACHE_ENTRIES\` (so that (b) misses), started in ${FIRST_READY_S} s"
 	echo "- seed: $SEED_LINE"
+	echo "- index rebuild (service restarted without its index folder): $REBUILD_LINE (RSS after it $RSS_SEEDED)"
 	echo "- hot article: \`$HOT_SLUG\`, $HOT_BYTES bytes JSON, $HOT_GZ_BYTES bytes gzip; search \`${SEARCH_Q//%20/ }\` finds ≥ $SEARCH_HITS (first page of 50)"
-	echo "- RSS (VmRSS): after seeding $RSS_SEEDED, after the runs $RSS_END"
+	echo "- RSS (VmRSS): after the rebuild $RSS_SEEDED, after the runs $RSS_END"
+	echo "- search response cache after (e) and (f): $SEARCH_CACHE (\`cache_gets_total{cache=\"search-responses\"}\`)"
 	echo "- wrk -t2 -c$CONNECTIONS -d$DURATION --latency, after a $WARMUP warm-up per target, $ROUNDS rounds; load = 1-min load average after the round"
 	echo
 	echo "| target | round | req/s | p50 | p99 | load | errors |"

@@ -47,10 +47,7 @@ MONGO_PORT="$(pick_port "${MONGO_PORT:-27483}")"
 BASE="http://127.0.0.1:$PORT"
 
 # the MongoDB driver from the service's own jar, for the seeder
-mkdir -p "$TMP/lib"
-(cd "$TMP/lib" && "$JAVA_HOME/bin/jar" xf "$JAR" $("$JAVA_HOME/bin/jar" tf "$JAR" | grep -E 'BOOT-INF/lib/(bson|mongodb-driver-core|mongodb-driver-sync)-[0-9]') \
-	&& mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
-SEED=("$JAVA" -cp "$TMP/lib/*" "$HERE/Seed.java")
+SEED=("$JAVA" -cp "$(driver_classpath "$JAR" "$TMP/lib")" "$HERE/Seed.java")
 
 "$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
 CFG="$ROOT/config/src/main/resources/config-repo"
