@@ -70,16 +70,30 @@ class FeedFollower {
 		long from = this.positions.values().stream().mapToLong(Long::longValue).min().orElseThrow();
 		List<FeedEvent> batch = this.events.read(from, this.properties.feed().batchSize());
 		for (Map.Entry<FeedListener, Long> position : this.positions.entrySet()) {
+			boolean delivered = false;
 			for (FeedEvent event : batch) {
 				if (event.seq() <= position.getValue()) {
 					continue;
 				}
+				delivered = true;
 				if (!deliver(position.getKey(), event)) {
 					// retried from this event on the next poll, so the listener misses nothing
 					break;
 				}
 				position.setValue(event.seq());
 			}
+			if (delivered) {
+				finish(position.getKey());
+			}
+		}
+	}
+
+	private static void finish(FeedListener listener) {
+		try {
+			listener.afterEvents();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Feed listener {} failed to finish a batch; its next batch retries", listener, ex);
 		}
 	}
 

@@ -157,6 +157,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private final boolean temporary;
 
+	// set while the feed applies a batch: its writes become visible together at the batch's end
+	private final ThreadLocal<Boolean> refreshDeferred = new ThreadLocal<>();
+
 	// The last feed event applied; committed with the index content it describes, so after a
 	// crash the index resumes the feed exactly where its files stand.
 	private volatile long feedSeq;
@@ -370,11 +373,37 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		return -1;
 	}
 
+	/**
+	 * Runs {@code writes} without the refresh each write does, for a batch whose end calls
+	 * {@link #refresh()} (the feed: one refresh per poll instead of one per event).
+	 */
+	void deferringRefresh(Runnable writes) {
+		this.refreshDeferred.set(Boolean.TRUE);
+		try {
+			writes.run();
+		}
+		finally {
+			this.refreshDeferred.remove();
+		}
+	}
+
+	/** Makes every write so far visible to the next request. */
+	void refresh() {
+		try {
+			this.searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("search index refresh failed", ex);
+		}
+	}
+
 	private void write(IndexWrite write) {
 		this.swap.readLock().lock();
 		try {
 			write.run();
-			this.searchers.maybeRefreshBlocking();
+			if (this.refreshDeferred.get() == null) {
+				this.searchers.maybeRefreshBlocking();
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("search index write failed", ex);

@@ -22,10 +22,16 @@ class SearchFeedListener implements FeedListener {
 		this.index = index;
 	}
 
+	/** Applied to the index at once; readers see it after {@link #afterEvents()} (one refresh a batch). */
 	@Override
 	public void onEvent(FeedEvent event) {
-		this.maintenance.apply(event.type(), event.articleId());
+		this.index.deferringRefresh(() -> this.maintenance.apply(event.type(), event.articleId()));
 		this.index.feedApplied(event.seq());
+	}
+
+	@Override
+	public void afterEvents() {
+		this.index.refresh();
 	}
 
 	/**

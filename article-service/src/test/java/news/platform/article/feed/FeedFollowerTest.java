@@ -38,7 +38,20 @@ class FeedFollowerTest {
 			delivered.add(event.seq());
 		};
 		List<Long> steady = new ArrayList<>();
-		FeedListener other = event -> steady.add(event.seq());
+		List<Integer> batchEnds = new ArrayList<>();
+		FeedListener other = new FeedListener() {
+
+			@Override
+			public void onEvent(FeedEvent event) {
+				steady.add(event.seq());
+			}
+
+			@Override
+			public void afterEvents() {
+				batchEnds.add(steady.size());
+			}
+
+		};
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("flaky", flaky, "other", other));
 		FeedFollower follower = new FeedFollower(this.store.events, beans.getBeanProvider(FeedListener.class),
 				this.store.properties);
@@ -52,6 +65,8 @@ class FeedFollowerTest {
 		assertThat(delivered).containsExactly(1L, 2L, 3L);
 		follower.poll();
 		assertThat(steady).containsExactly(1L, 2L, 3L);
+		assertThat(batchEnds).as("told once, after its three events; not for polls with nothing new")
+			.containsExactly(3);
 	}
 
 }

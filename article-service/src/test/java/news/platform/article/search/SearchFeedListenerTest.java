@@ -51,23 +51,36 @@ class SearchFeedListenerTest {
 	@Test
 	void appliesPublishUpdateAndRemovalEvents() {
 		this.source.publish(article("a1", 1, "Prvi naslov", "Tekst"));
-		this.listener.onEvent(event(1, "article.published", "a1"));
+		deliver(event(1, "article.published", "a1"));
 		assertThat(headlines()).containsExactly("Prvi naslov");
 
 		this.source.publish(article("a1", 1, "Ispravljen naslov", "Tekst"));
-		this.listener.onEvent(event(2, "article.updated", "a1"));
+		deliver(event(2, "article.updated", "a1"));
 		assertThat(headlines()).containsExactly("Ispravljen naslov");
 
-		this.listener.onEvent(event(3, "article.unpublished", "a1"));
+		deliver(event(3, "article.unpublished", "a1"));
 		assertThat(headlines()).isEmpty();
 
 		this.source.publish(article("a2", 2, "Drugi", "Tekst"));
-		this.listener.onEvent(event(4, "article.comments-changed", "a2"));
+		deliver(event(4, "article.comments-changed", "a2"));
 		this.source.unpublish("a2");
 		// an update whose article is no longer visible (a late event) removes it rather than
 		// re-adding a stale copy
-		this.listener.onEvent(event(5, "article.updated", "a2"));
+		deliver(event(5, "article.updated", "a2"));
 		assertThat(headlines()).isEmpty();
+	}
+
+	@Test
+	void aBatchOfEventsBecomesVisibleTogetherAtItsEnd() {
+		this.source.publish(article("b1", 1, "Prvi", "Tekst"));
+		this.source.publish(article("b2", 2, "Drugi", "Tekst"));
+
+		this.listener.onEvent(event(1, "article.published", "b1"));
+		this.listener.onEvent(event(2, "article.published", "b2"));
+		assertThat(headlines()).as("one refresh per batch, not per event").isEmpty();
+
+		this.listener.afterEvents();
+		assertThat(headlines()).containsExactly("Drugi", "Prvi");
 	}
 
 	@Test
@@ -125,6 +138,11 @@ class SearchFeedListenerTest {
 		this.maintenance = new SearchIndexMaintenance(this.index, beans.getBeanProvider(ArticleSource.class),
 				properties, this.published::add);
 		this.listener = new SearchFeedListener(this.maintenance, this.index);
+	}
+
+	private void deliver(FeedEvent event) {
+		this.listener.onEvent(event);
+		this.listener.afterEvents();
 	}
 
 	private List<String> headlines() {
