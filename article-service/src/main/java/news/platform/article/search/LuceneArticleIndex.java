@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -45,11 +47,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
@@ -103,9 +104,23 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private static final String KEY_LANGUAGE = "language";
 
-	private static final float HEADLINE_BOOST = 3f;
+	// Matching and ranking: the three text fields as one, each term counted with its field's weight
+	// (BM25F). One posting list per query word, so block-max WAND skips documents that cannot
+	// reach the page; a per-field disjunction (dis_max over headline, standfirst, body) bounds
+	// every block by the rare headline hit and scores every match (4x the time at 100,000 articles).
+	static final String RANKED = "ranked";
 
-	private static final float STANDFIRST_BOOST = 1.5f;
+	private static final int HEADLINE_WEIGHT = 3;
+
+	private static final int STANDFIRST_WEIGHT = 2;
+
+	private static final int BODY_WEIGHT = 1;
+
+	// Written into every commit; an index whose files carry another (or none) is emptied at open,
+	// and the service rebuilds it from MongoDB. Bump when what a document holds changes.
+	static final String SCHEMA = "2";
+
+	private static final String SCHEMA_KEY = "schema";
 
 	private static final int MAX_QUERY_TERMS = 32;
 
@@ -125,6 +140,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	// Offsets in the postings let the highlighter find hits without analysing the text again.
 	private static final FieldType TEXT = textType();
+
+	private static final FieldType RANKED_TYPE = rankedType();
 
 	private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", "… ",
 			true);
@@ -171,9 +188,19 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		try {
 			Files.createDirectories(path);
 			this.directory = FSDirectory.open(path);
-			this.writer = new IndexWriter(this.directory, writerConfig(this.analyzer));
+			boolean current = ofThisSchema(this.directory);
+			if (!current) {
+				log.info("The search index at {} was written by another version: emptied, to be rebuilt from MongoDB",
+						path);
+			}
+			// CREATE discards the old files' documents and settings (an older index sort, say)
+			this.writer = new IndexWriter(this.directory, writerConfig(this.analyzer)
+				.setOpenMode(current ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
+			this.feedSeq = current ? committedFeedSeq(this.writer) : -1;
+			if (!current) {
+				commitWithPosition();
+			}
 			this.searchers = new SearcherManager(this.writer, true, true, null);
-			this.feedSeq = committedFeedSeq(this.writer);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the search index at " + path, ex);
@@ -357,7 +384,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	}
 
 	private void commitWithPosition() throws IOException {
-		this.writer.setLiveCommitData(Map.of(FEED_SEQ, Long.toString(this.feedSeq)).entrySet());
+		this.writer.setLiveCommitData(Map.of(FEED_SEQ, Long.toString(this.feedSeq), SCHEMA_KEY, SCHEMA).entrySet());
 		this.writer.commit();
 	}
 
@@ -371,6 +398,12 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			}
 		}
 		return -1;
+	}
+
+	/** No index yet, or the last commit was made by this schema. */
+	private static boolean ofThisSchema(Directory directory) throws IOException {
+		return !DirectoryReader.indexExists(directory)
+				|| SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
 	}
 
 	/**
@@ -477,6 +510,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, this.analyzer)
 			.withFormatter(FORMATTER)
 			.withScorer(SCORER)
+			// the query's terms are on the ranking field; they mark the words of every shown field
+			.withFieldMatcher(RANKED::equals)
 			// plain term offsets from the postings: the query is only term queries, so the costlier
 			// per-document Weight.matches() adds nothing
 			.withWeightMatches(false)
@@ -558,9 +593,10 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	}
 
 	/**
-	 * Every word of the query must occur in one of the text fields; a hit in the headline counts
-	 * most. Words are analysed exactly as the text was, and only ever become term queries, so no
-	 * query syntax can reach Lucene.
+	 * Every word of the query must occur in the article's text; an occurrence in the headline
+	 * counts three times, one in the standfirst twice (see {@link #RANKED}). Words are analysed
+	 * exactly as the text was, and only ever become term queries, so no query syntax can reach
+	 * Lucene.
 	 */
 	Query textQuery(String text) {
 		Set<String> terms = analyze(text);
@@ -569,10 +605,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String term : terms) {
-			query.add(new DisjunctionMaxQuery(List.of(
-					new BoostQuery(new TermQuery(new Term(HEADLINE, term)), HEADLINE_BOOST),
-					new BoostQuery(new TermQuery(new Term(STANDFIRST, term)), STANDFIRST_BOOST),
-					new TermQuery(new Term(BODY, term))), 0.1f), Occur.MUST);
+			query.add(new TermQuery(new Term(RANKED, term)), Occur.MUST);
 		}
 		return query.build();
 	}
@@ -593,7 +626,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		return terms;
 	}
 
-	static Document toDocument(SearchDocument source) {
+	Document toDocument(SearchDocument source) {
 		Document doc = new Document();
 		doc.add(new StringField(ID, source.id(), Field.Store.NO));
 		doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
@@ -601,6 +634,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		text(doc, HEADLINE, source.headline());
 		text(doc, STANDFIRST, source.standfirst());
 		text(doc, BODY, source.bodyText());
+		doc.add(new Field(RANKED, weightedTerms(source), RANKED_TYPE));
 		keyword(doc, KEY_SECTION, source.section());
 		for (String tag : source.tags()) {
 			keyword(doc, KEY_TAG, tag);
@@ -635,6 +669,78 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 	}
 
+	/**
+	 * Each distinct term of the article once, its frequency the weighted sum of its occurrences
+	 * (Lucene takes a custom term frequency on a field without positions, and counts the length
+	 * the same way, so length normalisation sees the weighted text too).
+	 */
+	private TokenStream weightedTerms(SearchDocument source) {
+		Map<String, Integer> frequencies = new HashMap<>();
+		count(frequencies, source.headline(), HEADLINE_WEIGHT);
+		count(frequencies, source.standfirst(), STANDFIRST_WEIGHT);
+		count(frequencies, source.bodyText(), BODY_WEIGHT);
+		return new WeightedTermStream(frequencies);
+	}
+
+	private void count(Map<String, Integer> frequencies, String text, int weight) {
+		if (text == null || text.isEmpty()) {
+			return;
+		}
+		try (TokenStream stream = this.analyzer.tokenStream(RANKED, text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				frequencies.merge(term.toString(), weight, Integer::sum);
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final class WeightedTermStream extends TokenStream {
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+
+		private final Map<String, Integer> frequencies;
+
+		private Iterator<Map.Entry<String, Integer>> next;
+
+		WeightedTermStream(Map<String, Integer> frequencies) {
+			this.frequencies = frequencies;
+		}
+
+		@Override
+		public void reset() throws IOException {
+			super.reset();
+			this.next = this.frequencies.entrySet().iterator();
+		}
+
+		@Override
+		public boolean incrementToken() {
+			if (!this.next.hasNext()) {
+				return false;
+			}
+			clearAttributes();
+			Map.Entry<String, Integer> entry = this.next.next();
+			this.term.setEmpty().append(entry.getKey());
+			this.frequency.setTermFrequency(entry.getValue());
+			return true;
+		}
+
+	}
+
+	private static FieldType rankedType() {
+		FieldType type = new FieldType();
+		type.setTokenized(true);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+		type.freeze();
+		return type;
+	}
+
 	private static FieldType textType() {
 		FieldType type = new FieldType(TextField.TYPE_STORED);
 		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -646,8 +752,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		// Segments sorted newest first: articles arrive in publishing order, so without this every
 		// new one would be competitive for "newest first" and a list page would visit every match.
 		// With it, a list page stops after its last item in each segment.
-		return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-			.setIndexSort(LIST_SORT)
+		return new IndexWriterConfig(analyzer).setIndexSort(LIST_SORT)
 			.setRAMBufferSizeMB(48);
 	}
 

@@ -8,9 +8,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,7 +161,10 @@ class LuceneArticleIndexTest {
 		this.index.upsert(article("twin-old", 2, "Potres kod Petrinje", "Tlo se treslo."));
 		this.index.upsert(article("twin-new", 3, "Potres kod Petrinje", "Tlo se treslo."));
 
-		assertThat(ids(search("zagreb"))).containsExactly("headline-old", "body-new");
+		this.index.upsert(article("standfirst-mid", 5, "Vijesti", "Zagreb traži novac za ceste.", "Sjednica vijeća.",
+				"vijesti", List.of()));
+
+		assertThat(ids(search("zagreb"))).containsExactly("headline-old", "standfirst-mid", "body-new");
 		assertThat(ids(search("potres"))).containsExactly("twin-new", "twin-old");
 	}
 
@@ -229,6 +240,29 @@ class LuceneArticleIndexTest {
 		this.index.close();
 		this.index = new LuceneArticleIndex(this.directory.resolve("index"), NOW, Duration.ofMinutes(1), false);
 		assertThat(this.index.count()).isEqualTo(2);
+	}
+
+	@Test
+	void anIndexWrittenByAnOlderVersionIsEmptiedAtOpenSoTheServiceRebuildsIt() throws IOException {
+		this.index.close();
+		// files as an older version left them: documents without the ranking field, no schema mark
+		try (Directory files = FSDirectory.open(this.directory.resolve("index"));
+				IndexWriter older = new IndexWriter(files, new IndexWriterConfig())) {
+			Document document = new Document();
+			document.add(new StringField(LuceneArticleIndex.ID, "old", Field.Store.NO));
+			older.addDocument(document);
+			older.setLiveCommitData(Map.of("feedSeq", "7").entrySet());
+			older.commit();
+		}
+
+		this.index = new LuceneArticleIndex(this.directory.resolve("index"), NOW, Duration.ofMinutes(1), false);
+		assertThat(this.index.count()).as("emptied: the start-up rebuild fills it from MongoDB").isZero();
+		assertThat(this.index.feedPosition()).as("and it follows the feed from the head again").isEqualTo(-1);
+
+		this.index.upsert(article("new", 1, "Novi", "Tekst"));
+		this.index.close();
+		this.index = new LuceneArticleIndex(this.directory.resolve("index"), NOW, Duration.ofMinutes(1), false);
+		assertThat(this.index.count()).as("an index of this version is kept").isEqualTo(1);
 	}
 
 	@Test
