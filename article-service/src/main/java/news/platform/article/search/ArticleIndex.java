@@ -69,6 +69,11 @@ public interface ArticleIndex {
 			List<SearchDocument.Author> authors, String language, Instant publishedAt, String heroMediaId,
 			Map<String, String> highlights) {
 
+		Hit withHighlights(Map<String, String> marked) {
+			return new Hit(this.id, this.slug, this.headline, this.standfirst, this.section, this.tags, this.authors,
+					this.language, this.publishedAt, this.heroMediaId, marked);
+		}
+
 	}
 
 }

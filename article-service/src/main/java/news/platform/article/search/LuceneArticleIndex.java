@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +57,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -94,6 +84,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	static final String PUBLISHED_AT = "publishedAt";
 
 	static final String VISIBLE_FROM = "visibleFrom";
+
+	// the body for snippets: a binary doc value, compressed per article (Snippets.bodyValue)
+	static final String BODY_TEXT = "bodyText";
 
 	// Keyword fields for filters hold folded values; the list item keeps what readers see.
 	private static final String KEY_SECTION = "section";
@@ -130,7 +123,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// commit user data: the last feed seq whose effect the committed files hold
 	private static final String FEED_SEQ = "feedSeq";
 
-	private static final String[] HIGHLIGHTED = { HEADLINE, STANDFIRST, BODY };
 
 	private static final Sort LIST_SORT = new Sort(new SortField(PUBLISHED_AT, SortField.Type.LONG, true),
 			new SortField(ID, SortField.Type.STRING, true));
@@ -138,16 +130,14 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	private static final Sort SEARCH_SORT = new Sort(SortField.FIELD_SCORE,
 			new SortField(PUBLISHED_AT, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING, true));
 
-	// Offsets in the postings let the highlighter find hits without analysing the text again.
+	// Offsets in the postings let the snippets find the words without analysing the text again.
+	// Nothing is a stored field: a list item holds headline and standfirst, BODY_TEXT the body.
 	private static final FieldType TEXT = textType();
 
 	private static final FieldType RANKED_TYPE = rankedType();
 
-	private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", "… ",
-			true);
 
 
-	private static final SnippetScorer SCORER = new SnippetScorer();
 
 	private final Path path;
 
@@ -248,12 +238,12 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	@Override
 	public Page search(SearchQuery query) {
-		Query text = textQuery(query.text());
-		if (text == null) {
+		List<BytesRef> terms = analyze(query.text());
+		if (terms.isEmpty()) {
 			return new Page(List.of(), null);
 		}
-		return page(filters(query.filters(), text), SEARCH_SORT, query.limit(), query.cursor(),
-				PageCursor.Kind.SEARCH, text);
+		return page(filters(query.filters(), textQuery(terms)), SEARCH_SORT, query.limit(), query.cursor(),
+				PageCursor.Kind.SEARCH, terms);
 	}
 
 	@Override
@@ -457,18 +447,22 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 	}
 
-	private Page page(Query query, Sort sort, int limit, PageCursor cursor, PageCursor.Kind kind, Query highlight) {
+	private Page page(Query query, Sort sort, int limit, PageCursor cursor, PageCursor.Kind kind,
+			List<BytesRef> highlighted) {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
 				FieldDoc after = cursor == null ? null : after(cursor, searcher);
 				TopFieldDocs top = searcher.searchAfter(after, query, limit + 1, sort, false);
 				int count = Math.min(limit, top.scoreDocs.length);
-				Map<String, String[]> highlights = highlight == null || count == 0 ? Map.of()
-						: highlight(searcher, highlight, top, count);
 				List<Hit> items = new ArrayList<>(count);
+				int[] docs = new int[count];
 				for (int i = 0; i < count; i++) {
-					items.add(hit(searcher, top.scoreDocs[i].doc, highlights, i));
+					docs[i] = top.scoreDocs[i].doc;
+					items.add(hit(searcher, docs[i]));
+				}
+				if (highlighted != null && count > 0) {
+					items = withSnippets(searcher, docs, items, highlighted);
 				}
 				PageCursor next = null;
 				if (top.scoreDocs.length > limit) {
@@ -484,6 +478,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 
 	// The cursor's own document sorts equal on every field; a doc id past every real one makes
 	// Lucene treat it as already returned, so the next page starts strictly after it.
@@ -503,52 +498,34 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		return new PageCursor(kind, (Float) values[0], (Long) values[1], ((BytesRef) values[2]).utf8ToString());
 	}
 
-	private Map<String, String[]> highlight(IndexSearcher searcher, Query query, TopDocs top, int count)
-			throws IOException {
-		TopDocs shown = new TopDocs(new TotalHits(count, TotalHits.Relation.EQUAL_TO),
-				Arrays.copyOf(top.scoreDocs, count));
-		UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, this.analyzer)
-			.withFormatter(FORMATTER)
-			.withScorer(SCORER)
-			// the query's terms are on the ranking field; they mark the words of every shown field
-			.withFieldMatcher(RANKED::equals)
-			// plain term offsets from the postings: the query is only term queries, so the costlier
-			// per-document Weight.matches() adds nothing
-			.withWeightMatches(false)
-			// passages end at full stops: the JDK's sentence iterator took more than half of a
-			// search's time at 100,000 articles, and a snippet needs no linguistic precision
-			.withBreakIterator(() -> LengthGoalBreakIterator
-				.createClosestToLength(new CustomSeparatorBreakIterator('.'), 160, 0.5f))) {
-
-			@Override
-			protected BreakIterator getBreakIterator(String field) {
-				// a headline is one passage, whatever its punctuation
-				return BODY.equals(field) ? super.getBreakIterator(field) : new WholeBreakIterator();
-			}
-
-		};
-		return highlighter.highlightFields(HIGHLIGHTED, query, shown, new int[] { 1, 1, 2 });
+	private static List<Hit> withSnippets(IndexSearcher searcher, int[] docs, List<Hit> items,
+			List<BytesRef> terms) throws IOException {
+		String[] headlines = new String[docs.length];
+		String[] standfirsts = new String[docs.length];
+		for (int i = 0; i < docs.length; i++) {
+			headlines[i] = items.get(i).headline();
+			standfirsts[i] = items.get(i).standfirst();
+		}
+		List<Map<String, String>> snippets = Snippets.of(searcher.getIndexReader(), docs, headlines, standfirsts,
+				terms);
+		List<Hit> marked = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			marked.add(items.get(i).withHighlights(snippets.get(i)));
+		}
+		return marked;
 	}
 
-	private static Hit hit(IndexSearcher searcher, int doc, Map<String, String[]> highlights, int position)
-			throws IOException {
-		Map<String, String> marked = new LinkedHashMap<>();
-		for (String field : HIGHLIGHTED) {
-			String[] values = highlights.get(field);
-			String value = values == null ? null : values[position];
-			// headline and standfirst only when they hold a hit; the body always has a snippet
-			if (value != null && !value.isEmpty() && (BODY.equals(field) || value.contains("<mark>"))) {
-				marked.put(field, value);
-			}
-		}
+
+	private static Hit hit(IndexSearcher searcher, int doc) throws IOException {
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
 		BinaryDocValues items = leaf.reader().getBinaryDocValues(ITEM);
 		if (items == null || !items.advanceExact(doc - leaf.docBase)) {
 			throw new IllegalStateException("search index document without its list item: rebuild the index");
 		}
-		return ListItemCodec.decode(items.binaryValue(), marked);
+		return ListItemCodec.decode(items.binaryValue(), Map.of());
 	}
+
 
 	private Query filters(Filters filters, Query text) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -598,19 +575,16 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	 * exactly as the text was, and only ever become term queries, so no query syntax can reach
 	 * Lucene.
 	 */
-	Query textQuery(String text) {
-		Set<String> terms = analyze(text);
-		if (terms.isEmpty()) {
-			return null;
-		}
+	private static Query textQuery(List<BytesRef> terms) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		for (String term : terms) {
+		for (BytesRef term : terms) {
 			query.add(new TermQuery(new Term(RANKED, term)), Occur.MUST);
 		}
 		return query.build();
 	}
 
-	private Set<String> analyze(String text) {
+	/** The query's distinct words, analysed as the text was; at most {@code MAX_QUERY_TERMS}. */
+	private List<BytesRef> analyze(String text) {
 		Set<String> terms = new LinkedHashSet<>();
 		try (TokenStream stream = this.analyzer.tokenStream(BODY, text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -623,7 +597,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return terms;
+		return terms.stream().map(BytesRef::new).toList();
 	}
 
 	Document toDocument(SearchDocument source) {
@@ -634,6 +608,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		text(doc, HEADLINE, source.headline());
 		text(doc, STANDFIRST, source.standfirst());
 		text(doc, BODY, source.bodyText());
+		if (source.bodyText() != null && !source.bodyText().isEmpty()) {
+			doc.add(new BinaryDocValuesField(BODY_TEXT, Snippets.bodyValue(source.bodyText())));
+		}
 		doc.add(new Field(RANKED, weightedTerms(source), RANKED_TYPE));
 		keyword(doc, KEY_SECTION, source.section());
 		for (String tag : source.tags()) {
@@ -742,7 +719,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	}
 
 	private static FieldType textType() {
-		FieldType type = new FieldType(TextField.TYPE_STORED);
+		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
 		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 		type.freeze();
 		return type;

@@ -184,6 +184,48 @@ class LuceneArticleIndexTest {
 	}
 
 	@Test
+	void aLongBodyShowsItsBestPassagesAroundTheWordsAndAShortOneItsOpening() {
+		StringBuilder body = new StringBuilder();
+		for (int i = 1; i <= 40; i++) {
+			body.append("Rečenica broj ").append(i).append(" govori o vremenu i cestama u gradu. ");
+			if (i == 12) {
+				body.append("Vatrogasci su nastavili evakuaciju stanovnika iz poplavljenih kuća. ");
+			}
+			if (i == 30) {
+				body.append("Evakuacija se nastavlja i sutra, rekli su vatrogasci.\n");
+			}
+		}
+		this.index.upsert(article("long", 1, "Kiša u gradu", body.toString()));
+		this.index.upsert(article("headline-only", 2, "Evakuacija Alepa", "Prva rečenica. Druga rečenica."));
+
+		Page page = search("evakuacija vatrogasci");
+		Hit hit = page.items().get(0);
+		String snippet = hit.highlights().get("body");
+		assertThat(snippet).contains("<mark>evakuaciju</mark>", "<mark>Evakuacija</mark>", "<mark>vatrogasci</mark>")
+			.contains("… ")
+			.doesNotContain("Rečenica broj 1 ");
+		assertThat(snippet.length()).as("two passages near 160 characters, not the body").isLessThan(700);
+		assertThat(hit.highlights()).doesNotContainKey("headline");
+
+		Hit other = search("evakuacija").items().stream().filter(h -> h.id().equals("headline-only")).findFirst()
+			.orElseThrow();
+		assertThat(other.highlights().get("headline")).isEqualTo("<mark>Evakuacija</mark> Alepa");
+		assertThat(other.highlights().get("body")).as("no word in the body: its opening")
+			.isEqualTo("Prva rečenica. Druga rečenica.");
+	}
+
+	@Test
+	void aRunOnSentenceIsCutAroundTheWord() {
+		String filler = "riječ ".repeat(120);
+		this.index.upsert(article("run-on", 1, "Vijest", filler + "potres je pogodio grad " + filler));
+
+		String snippet = search("potres").items().get(0).highlights().get("body");
+
+		assertThat(snippet).contains("<mark>potres</mark> je pogodio grad");
+		assertThat(snippet.length()).isLessThan(2 * Snippets.PASSAGE_CHARS);
+	}
+
+	@Test
 	void searchPagesByCursorInRankOrder() {
 		this.index.rebuild(IntStream.range(0, 30)
 			.mapToObj(i -> article("p" + i, i, "Vijest " + i, "potres ".repeat(1 + i % 5) + "tekst ".repeat(20))));
