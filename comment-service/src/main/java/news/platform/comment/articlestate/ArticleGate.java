@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
-import news.platform.comment.web.RetryLater;
 import news.platform.starter.client.TraceHeaders;
 import news.platform.starter.problem.ApiProblem;
 
@@ -74,7 +73,7 @@ public class ArticleGate {
 		List<ArticleServiceClient.StateAnswer> answers = this.breakers.create(ArticleStateConfiguration.BREAKER)
 			.run(() -> this.client.state(List.of(articleId), trace), failure -> {
 				log.warn("article state for {} unavailable: {}", articleId, failure.toString());
-				throw new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
+				throw ApiProblem.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
 						"Article state unavailable",
 						"comment-service has not seen article " + articleId
 								+ " yet and article-service does not answer; retry shortly.", 5);

@@ -22,7 +22,6 @@ import news.platform.comment.moderation.AutoModeration;
 import news.platform.comment.moderation.ModerationMetrics;
 import news.platform.comment.moderation.Users;
 import news.platform.comment.web.Caller;
-import news.platform.comment.web.RetryLater;
 import news.platform.starter.problem.ApiProblem;
 
 /** The rules of posting, editing and deleting a comment. */
@@ -107,10 +106,6 @@ public class Commenting {
 			return postNew(caller, articleId, request, id, requestHash, idempotencyKey);
 		}
 		catch (ApiProblem ex) {
-			this.metrics.posted("refused");
-			throw ex;
-		}
-		catch (RetryLater ex) {
 			this.metrics.posted(ex.status() == HttpStatus.TOO_MANY_REQUESTS ? "rate_limited" : "refused");
 			throw ex;
 		}

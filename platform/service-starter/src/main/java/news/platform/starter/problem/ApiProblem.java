@@ -20,6 +20,8 @@ public class ApiProblem extends RuntimeException {
 
 	private final List<FieldError> fieldErrors = new ArrayList<>();
 
+	private long retryAfterSeconds;
+
 	public ApiProblem(HttpStatus status, String slug, String title, String detail) {
 		super(detail);
 		this.status = status;
@@ -46,6 +48,18 @@ public class ApiProblem extends RuntimeException {
 			.withFieldError(field, message);
 	}
 
+	/**
+	 * A refusal the client should retry after a known time: 429 (a rate limit) or 503 (busy, or a
+	 * service this one needs is down). The answer carries {@code Retry-After} and
+	 * {@code retryAfterSeconds}.
+	 */
+	public static ApiProblem retryLater(HttpStatus status, String slug, String title, String detail,
+			long retryAfterSeconds) {
+		ApiProblem problem = new ApiProblem(status, slug, title, detail);
+		problem.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+		return problem;
+	}
+
 	public ApiProblem withFieldError(String field, String message) {
 		this.fieldErrors.add(new FieldError(field, message));
 		return this;
@@ -61,6 +75,11 @@ public class ApiProblem extends RuntimeException {
 
 	public String title() {
 		return this.title;
+	}
+
+	/** Seconds after which a retry may succeed; 0 when the problem is not one to retry. */
+	public long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 	public List<FieldError> fieldErrors() {

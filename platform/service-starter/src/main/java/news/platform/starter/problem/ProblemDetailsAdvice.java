@@ -49,9 +49,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
-		ProblemDetail body = Problems.of(problem.status(), problem.slug(), problem.title(), problem.getMessage(),
-				request);
-		return respond(problem.status(), Problems.withErrors(body, problem.fieldErrors()));
+		ProblemDetail body = Problems.withErrors(
+				Problems.of(problem.status(), problem.slug(), problem.title(), problem.getMessage(), request),
+				problem.fieldErrors());
+		if (problem.retryAfterSeconds() > 0) {
+			body.setProperty("retryAfterSeconds", problem.retryAfterSeconds());
+			return ResponseEntity.status(problem.status())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(body);
+		}
+		return respond(problem.status(), body);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
