@@ -51,11 +51,15 @@ class ArticleListController {
 
 	private final RenderedPages pages;
 
-	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, MeterRegistry meters) {
+	private final SearchBulkhead searches;
+
+	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, SearchBulkhead searches,
+			MeterRegistry meters) {
 		this.index = index;
 		this.json = json;
 		this.cacheControl = properties.cacheControl();
 		this.pages = new RenderedPages(index, Clock.systemUTC(), properties.responseCache().toBytes(), meters);
+		this.searches = searches;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,8 +87,9 @@ class ArticleListController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
 					required = false) String acceptEncoding) {
 		ListParameters request = ListParameters.forSearch(parameters);
-		return respond(true, request, ifNoneMatch, acceptEncoding, () -> this.index.search(
-				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor())));
+		// lists take a tenth of a millisecond and never wait behind searches
+		return respond(true, request, ifNoneMatch, acceptEncoding, () -> this.searches.run(() -> this.index.search(
+				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor()))));
 	}
 
 	private ResponseEntity<byte[]> respond(boolean search, ListParameters request, String ifNoneMatch,

@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -253,16 +257,11 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			this.writesDuringRebuild = new ConcurrentHashMap<>();
 			try {
 				deleteRecursively(staging);
-				long count = 0;
+				long count;
 				// Built aside so that a failure half-way leaves the live index as it was.
 				try (Directory stagingDirectory = FSDirectory.open(staging);
 						IndexWriter stagingWriter = new IndexWriter(stagingDirectory, writerConfig(this.analyzer))) {
-					Iterator<SearchDocument> iterator = documents.iterator();
-					while (iterator.hasNext()) {
-						SearchDocument document = iterator.next();
-						stagingWriter.updateDocument(new Term(ID, document.id()), toDocument(document));
-						count++;
-					}
+					count = indexAll(documents.iterator(), stagingWriter);
 					stagingWriter.commit();
 				}
 				swapIn(staging);
@@ -347,6 +346,58 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Analyses and adds the documents on every core (IndexWriter takes documents from several
+	 * threads; analysis is most of a rebuild). The reading thread works too when the bounded queue
+	 * is full, so the source is never read far ahead of the index.
+	 */
+	private long indexAll(Iterator<SearchDocument> source, IndexWriter target) throws IOException {
+		int threads = Runtime.getRuntime().availableProcessors();
+		ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(threads * 32), runnable -> {
+					Thread thread = new Thread(runnable, "search-index-rebuild-worker");
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		LongAdder count = new LongAdder();
+		try {
+			while (failure.get() == null && source.hasNext()) {
+				SearchDocument document = source.next();
+				workers.execute(() -> {
+					try {
+						target.updateDocument(new Term(ID, document.id()), toDocument(document));
+						count.increment();
+					}
+					catch (IOException | RuntimeException ex) {
+						failure.compareAndSet(null, ex);
+					}
+				});
+			}
+		}
+		finally {
+			workers.shutdown();
+			try {
+				if (!workers.awaitTermination(10, TimeUnit.MINUTES)) {
+					failure.compareAndSet(null, new IOException("search index rebuild workers did not finish"));
+				}
+			}
+			catch (InterruptedException ex) {
+				workers.shutdownNow();
+				Thread.currentThread().interrupt();
+				failure.compareAndSet(null, new IOException("search index rebuild interrupted", ex));
+			}
+		}
+		Exception failed = failure.get();
+		if (failed instanceof IOException io) {
+			throw io;
+		}
+		if (failed != null) {
+			throw (RuntimeException) failed;
+		}
+		return count.sum();
 	}
 
 	private void swapIn(Path staging) throws IOException {

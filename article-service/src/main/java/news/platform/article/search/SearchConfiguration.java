@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,12 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SearchProperties.class)
 class SearchConfiguration {
+
+	@Bean(destroyMethod = "close")
+	SearchBulkhead searchBulkhead(SearchProperties properties, MeterRegistry meters) {
+		int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
+		return new SearchBulkhead(threads, properties.queue(), properties.maxWait(), meters);
+	}
 
 	@Bean(destroyMethod = "close")
 	LuceneArticleIndex articleIndex(SearchProperties properties) {

@@ -134,7 +134,7 @@ class SearchFeedListenerTest {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("source", this.source);
 		SearchProperties properties = new SearchProperties(null, Duration.ofSeconds(1), "public", true,
-				org.springframework.util.unit.DataSize.ofMegabytes(1));
+				org.springframework.util.unit.DataSize.ofMegabytes(1), 0, 256, Duration.ofSeconds(2));
 		this.maintenance = new SearchIndexMaintenance(this.index, beans.getBeanProvider(ArticleSource.class),
 				properties, this.published::add);
 		this.listener = new SearchFeedListener(this.maintenance, this.index);
