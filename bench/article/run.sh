@@ -70,7 +70,7 @@ CFG="$ROOT/config/src/main/resources/config-repo"
 start_service() {
 	log "starting article-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, data in $TMP ${*:-}"
 	(cd "$ROOT" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
-		--spring.cloud.config.enabled=false --spring.profiles.active=local \
+		--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
 		"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/article-service.yml" \
 		--server.port="$PORT" --management.server.port="$MPORT" \
 		--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
@@ -328,7 +328,7 @@ OUT="$HERE/results/$DATE-$N.md"
 	echo "- MongoDB: embedded (H2 MVStore file, \`platform.mongodb.embedded\`); search: Lucene on local disk"
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
 	echo "- load average: after seeding $LOAD_SEED; before measuring $LOAD_START; after $LOAD_END (1/5/15 min)"
-	echo "- service: profile \`local\` without the config server, config-repo files imported from disk, \`article.cache.max-entries=$CACHE_ENTRIES\` (so that (b) misses), started in ${FIRST_READY_S} s"
+	echo "- service: profiles \`local,bench\` without the config server, config-repo files imported from disk, \`article.cache.max-entries=$CACHE_ENTRIES\` (so that (b) misses), started in ${FIRST_READY_S} s"
 	echo "- seed: $SEED_LINE"
 	echo "- index rebuild (service restarted without its index folder): $REBUILD_LINE (RSS after it $RSS_SEEDED)"
 	echo "- hot article: \`$HOT_SLUG\`, $HOT_BYTES bytes JSON, $HOT_GZ_BYTES bytes gzip; search \`${SEARCH_Q//%20/ }\` finds ≥ $SEARCH_HITS (first page of 50)"
