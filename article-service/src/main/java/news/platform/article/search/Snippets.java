@@ -160,7 +160,7 @@ final class Snippets {
 			int[] bounds = around(text, 0, 0);
 			opening.setStartOffset(bounds[0]);
 			opening.setEndOffset(bounds[1]);
-			return FORMATTER.format(new Passage[] { opening }, text).toString();
+			return oneLine(FORMATTER.format(new Passage[] { opening }, text));
 		}
 		matches.sort();
 		List<Passage> candidates = new ArrayList<>();
@@ -182,7 +182,12 @@ final class Snippets {
 		candidates.sort(Comparator.comparingDouble((Passage p) -> -p.getScore()));
 		List<Passage> best = new ArrayList<>(candidates.subList(0, Math.min(BODY_PASSAGES, candidates.size())));
 		best.sort(Comparator.comparingInt(Passage::getStartOffset));
-		return FORMATTER.format(best.toArray(new Passage[0]), text).toString();
+		return oneLine(FORMATTER.format(best.toArray(new Passage[0]), text));
+	}
+
+	/** A passage may run over the end of a block (a short heading, say): a snippet is one line. */
+	private static String oneLine(Object formatted) {
+		return formatted.toString().replace('\n', ' ');
 	}
 
 	/**
