@@ -127,7 +127,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// commit user data: the last feed seq whose effect the committed files hold
 	private static final String FEED_SEQ = "feedSeq";
 
-
 	private static final Sort LIST_SORT = new Sort(new SortField(PUBLISHED_AT, SortField.Type.LONG, true),
 			new SortField(ID, SortField.Type.STRING, true));
 
@@ -139,9 +138,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	private static final FieldType TEXT = textType();
 
 	private static final FieldType RANKED_TYPE = rankedType();
-
-
-
 
 	private final Path path;
 
@@ -530,7 +526,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 	}
 
-
 	// The cursor's own document sorts equal on every field; a doc id past every real one makes
 	// Lucene treat it as already returned, so the next page starts strictly after it.
 	private static FieldDoc after(PageCursor cursor, IndexSearcher searcher) {
@@ -551,21 +546,13 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private static List<Hit> withSnippets(IndexSearcher searcher, int[] docs, List<Hit> items,
 			List<BytesRef> terms) throws IOException {
-		String[] headlines = new String[docs.length];
-		String[] standfirsts = new String[docs.length];
-		for (int i = 0; i < docs.length; i++) {
-			headlines[i] = items.get(i).headline();
-			standfirsts[i] = items.get(i).standfirst();
-		}
-		List<Map<String, String>> snippets = Snippets.of(searcher.getIndexReader(), docs, headlines, standfirsts,
-				terms);
+		List<Map<String, String>> snippets = Snippets.of(searcher.getIndexReader(), docs, items, terms);
 		List<Hit> marked = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			marked.add(items.get(i).withHighlights(snippets.get(i)));
 		}
 		return marked;
 	}
-
 
 	private static Hit hit(IndexSearcher searcher, int doc) throws IOException {
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -576,7 +563,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 		return ListItemCodec.decode(items.binaryValue(), Map.of());
 	}
-
 
 	private Query filters(Filters filters, Query text) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();

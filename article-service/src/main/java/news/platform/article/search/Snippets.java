@@ -67,11 +67,11 @@ final class Snippets {
 	}
 
 	/**
-	 * Snippets for {@code docs} (top-level doc ids), in the same order. {@code headlines} and
-	 * {@code standfirsts} are the documents' texts as indexed (from the list items); the body is
-	 * read from its doc value.
+	 * Snippets for the hits of {@code docs} (top-level doc ids, in the same order): headline and
+	 * standfirst are taken from the hits (the list items, the texts as indexed), the body from its
+	 * doc value.
 	 */
-	static List<Map<String, String>> of(IndexReader reader, int[] docs, String[] headlines, String[] standfirsts,
+	static List<Map<String, String>> of(IndexReader reader, int[] docs, List<ArticleIndex.Hit> hits,
 			List<BytesRef> terms) throws IOException {
 		int count = docs.length;
 		// matches[field][hit]: offsets of the query's words, gathered per segment in doc order
@@ -89,8 +89,9 @@ final class Snippets {
 			while (to < count && docs[byDoc[to]] < leaf.docBase + leaf.reader().maxDoc()) {
 				to++;
 			}
+			Integer[] inLeaf = Arrays.copyOfRange(byDoc, from, to);
 			for (int f = 0; f < FIELDS.length; f++) {
-				collect(leaf, FIELDS[f], terms, docs, Arrays.copyOfRange(byDoc, from, to), matches[f]);
+				collect(leaf, FIELDS[f], terms, docs, inLeaf, matches[f]);
 			}
 			from = to;
 		}
@@ -98,8 +99,8 @@ final class Snippets {
 		List<Map<String, String>> snippets = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			Map<String, String> marked = new LinkedHashMap<>();
-			whole(marked, HEADLINE, headlines[i], matches[0][i]);
-			whole(marked, STANDFIRST, standfirsts[i], matches[1][i]);
+			whole(marked, HEADLINE, hits.get(i).headline(), matches[0][i]);
+			whole(marked, STANDFIRST, hits.get(i).standfirst(), matches[1][i]);
 			String body = body(leaves, docs[i]);
 			if (body != null && !body.isEmpty()) {
 				marked.put(BODY, passages(body, matches[2][i]));
@@ -145,7 +146,6 @@ final class Snippets {
 		if (matches == null || text == null || text.isEmpty()) {
 			return;
 		}
-		matches.sort();
 		Passage passage = new Passage();
 		passage.setStartOffset(0);
 		passage.setEndOffset(text.length());
@@ -162,14 +162,13 @@ final class Snippets {
 			opening.setEndOffset(bounds[1]);
 			return oneLine(FORMATTER.format(new Passage[] { opening }, text));
 		}
-		matches.sort();
 		List<Passage> candidates = new ArrayList<>();
 		int coveredTo = -1;
-		for (int m = 0; m < matches.size; m++) {
-			if (matches.starts[m] < coveredTo) {
+		for (Match match : matches.inTextOrder()) {
+			if (match.start() < coveredTo) {
 				continue;
 			}
-			int[] bounds = around(text, matches.starts[m], matches.ends[m]);
+			int[] bounds = around(text, match.start(), match.end());
 			Passage passage = new Passage();
 			passage.setStartOffset(bounds[0]);
 			passage.setEndOffset(bounds[1]);
@@ -269,61 +268,34 @@ final class Snippets {
 	}
 
 
+	private record Match(int start, int end, BytesRef term, int freqInDoc) {
+	}
+
 	/** Offsets of the query's words in one field of one document. */
 	static final class Matches {
 
-		int size;
+		private final List<Match> found = new ArrayList<>();
 
-		int[] starts = new int[8];
-
-		int[] ends = new int[8];
-
-		BytesRef[] terms = new BytesRef[8];
-
-		int[] freqs = new int[8];
+		private boolean sorted;
 
 		void add(int start, int end, BytesRef term, int freq) {
-			if (this.size == this.starts.length) {
-				int grown = this.size * 2;
-				this.starts = Arrays.copyOf(this.starts, grown);
-				this.ends = Arrays.copyOf(this.ends, grown);
-				this.terms = Arrays.copyOf(this.terms, grown);
-				this.freqs = Arrays.copyOf(this.freqs, grown);
-			}
-			this.starts[this.size] = start;
-			this.ends[this.size] = end;
-			this.terms[this.size] = term;
-			this.freqs[this.size] = freq;
-			this.size++;
+			this.found.add(new Match(start, end, term, freq));
+			this.sorted = false;
 		}
 
-		/** In text order (each word's offsets come sorted; the words are merged here). */
-		void sort() {
-			Integer[] order = new Integer[this.size];
-			for (int i = 0; i < this.size; i++) {
-				order[i] = i;
+		/** Each word's offsets come sorted; the words are merged here. */
+		List<Match> inTextOrder() {
+			if (!this.sorted) {
+				this.found.sort(Comparator.comparingInt(Match::start).thenComparingInt(Match::end));
+				this.sorted = true;
 			}
-			Arrays.sort(order, Comparator.comparingInt((Integer i) -> this.starts[i]).thenComparingInt(i -> this.ends[i]));
-			int[] starts = new int[this.size];
-			int[] ends = new int[this.size];
-			BytesRef[] terms = new BytesRef[this.size];
-			int[] freqs = new int[this.size];
-			for (int i = 0; i < this.size; i++) {
-				starts[i] = this.starts[order[i]];
-				ends[i] = this.ends[order[i]];
-				terms[i] = this.terms[order[i]];
-				freqs[i] = this.freqs[order[i]];
-			}
-			this.starts = starts;
-			this.ends = ends;
-			this.terms = terms;
-			this.freqs = freqs;
+			return this.found;
 		}
 
 		void addTo(Passage passage, int from, int to) {
-			for (int i = 0; i < this.size; i++) {
-				if (this.starts[i] >= from && this.ends[i] <= to) {
-					passage.addMatch(this.starts[i], this.ends[i], this.terms[i], this.freqs[i]);
+			for (Match match : inTextOrder()) {
+				if (match.start() >= from && match.end() <= to) {
+					passage.addMatch(match.start(), match.end(), match.term(), match.freqInDoc());
 				}
 			}
 		}
