@@ -1,5 +1,6 @@
 package news.platform.article.feed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,44 +11,37 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleCommits;
-import news.platform.article.article.ArticleStatus;
-import news.platform.article.article.Articles;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.story.Article;
+import news.platform.article.story.ArticleStatus;
+import news.platform.article.story.Articles;
+import news.platform.autoconfigure.problem.ApiProblem;
 
-/** Service-to-service API (role {@code service}): the event feed and article state in bulk. */
+/**
+ * Service-to-service API (role {@code service}) beside the feed: article state in bulk, for a
+ * consumer that needs the current state of articles it has not seen events for. The feed itself
+ * ({@code /internal/v1/articles/events}) is served by the shared library's endpoint.
+ */
 @RestController
 @RequestMapping(path = "/internal/v1/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Internal", description = "Role service only; never routed by the gateway")
 class InternalController {
 
-	static final int MAX_LIMIT = 1000;
-
 	static final int MAX_IDS = 500;
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-	private final FeedEvents events;
-
 	private final Articles articles;
 
-	private final ArticleCommits commits;
+	private final Clock clock;
 
-	InternalController(FeedEvents events, Articles articles, ArticleCommits commits) {
-		this.events = events;
+	InternalController(Articles articles, Clock clock) {
 		this.articles = articles;
-		this.commits = commits;
-	}
-
-	record EventPage(List<FeedEvent> events, long next) {
+		this.clock = clock;
 	}
 
 	record StateRequest(List<String> ids) {
@@ -59,19 +53,6 @@ class InternalController {
 	}
 
 	record StateResponse(List<ArticleState> articles) {
-	}
-
-	@GetMapping("/events")
-	@Operation(summary = "Feed events after a seq, in order, without gaps; resume from the last seq you stored")
-	EventPage events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
-		if (after < 0) {
-			throw ApiProblem.invalidField("after", "a seq, 0 or more");
-		}
-		if (limit < 1 || limit > MAX_LIMIT) {
-			throw ApiProblem.invalidField("limit", "between 1 and " + MAX_LIMIT);
-		}
-		List<FeedEvent> page = this.events.read(after, limit);
-		return new EventPage(page, page.isEmpty() ? after : page.get(page.size() - 1).seq());
 	}
 
 	@PostMapping(path = "/state", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -89,7 +70,7 @@ class InternalController {
 				throw ApiProblem.invalidField("ids[" + i + "]", "not an article id");
 			}
 		}
-		Instant now = this.commits.now();
+		Instant now = this.clock.instant();
 		Map<String, Article> found = new LinkedHashMap<>();
 		this.articles.findAll(request.ids()).forEach(article -> found.put(article.id(), article));
 		return new StateResponse(request.ids().stream().distinct().map(id -> {

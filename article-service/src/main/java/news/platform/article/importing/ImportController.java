@@ -13,13 +13,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,14 +25,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleEditing;
-import news.platform.article.article.ArticleInput;
-import news.platform.article.article.Caller;
-import news.platform.article.article.StaffArticleView;
-import news.platform.article.article.Versions;
-import news.platform.article.ninjs.NinjsMapper;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.editing.ArticleEditing;
+import news.platform.article.editing.ArticleInput;
+import news.platform.article.editing.Caller;
+import news.platform.article.editing.StaffArticleView;
+import news.platform.article.editing.Versions;
+import news.platform.article.story.Article;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 
 /**
  * Creates a draft from a pasted plain text or an agency's ninjs item. Everything an import
@@ -47,16 +43,19 @@ import news.platform.starter.problem.ApiProblem;
 @Tag(name = "Import", description = "Staff only: plain text or IPTC ninjs 2.x in, a DRAFT out")
 class ImportController {
 
-	private static final MediaType NINJS = MediaType.parseMediaType(NinjsMapper.MEDIA_TYPE);
+	/**
+	 * IPTC ninjs, read by the {@link ImportFormat} bean of package {@code ninjs}; named here because
+	 * a mapping's {@code consumes} is fixed when the class is compiled.
+	 */
+	static final String NINJS = "application/ninjs+json";
 
 	private final ArticleEditing editing;
 
-	private final JsonMapper json;
+	private final List<ImportFormat> formats;
 
-	ImportController(ArticleEditing editing, JsonMapper json) {
+	ImportController(ArticleEditing editing, List<ImportFormat> formats) {
 		this.editing = editing;
-		this.json = json;
-		NinjsMapper.preload();
+		this.formats = List.copyOf(formats);
 	}
 
 	/**
@@ -64,7 +63,7 @@ class ImportController {
 	 * empty body to every {@code consumes}, so two methods would be ambiguous exactly for the
 	 * request that must answer 422.
 	 */
-	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, NinjsMapper.MEDIA_TYPE })
+	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, NINJS })
 	@Operation(summary = "Import an article as a draft owned by the caller: pasted plain text or an IPTC ninjs 2.x item",
 			description = "text/plain (UTF-8): paragraphs from blank lines or runs of spaces, pull-quote subheadings as "
 					+ "heading blocks, a '>>' teaser as a related link; the headline is proposed from the text when "
@@ -76,25 +75,17 @@ class ImportController {
 			@Parameter(description = "Section; overrides a ninjs item's own") @RequestParam(required = false) String section,
 			@Parameter(description = "Tags (repeat the parameter or separate by commas); added to a ninjs item's own") @RequestParam(required = false) List<String> tags) {
 		String text = utf8(body, contentType);
-		if (!MediaType.parseMediaType(contentType).isCompatibleWith(NINJS)) {
+		MediaType type = MediaType.parseMediaType(contentType);
+		ImportFormat format = this.formats.stream()
+			.filter(candidate -> type.isCompatibleWith(candidate.mediaType()))
+			.findFirst()
+			.orElse(null);
+		if (format == null) {
 			return created(PlainTextImport.parse(text, headline), section, tags);
 		}
-		ImportedDraft draft = NinjsMapper.fromNinjs(ninjsDocument(text));
+		ImportedDraft draft = format.read(text);
 		String given = PlainTextImport.givenHeadline(headline);
 		return created(given.isEmpty() ? draft : draft.withHeadline(given), section, tags);
-	}
-
-	private JsonNode ninjsDocument(String text) {
-		if (text.isBlank()) {
-			throw ApiProblem.invalidField("$", "a ninjs document is required");
-		}
-		try {
-			return this.json.readTree(text);
-		}
-		catch (JacksonException ex) {
-			throw ApiProblem.badRequest("malformed-json", "Malformed JSON", "The body is not JSON: " + ex.getOriginalMessage())
-				.withFieldError("$", "not JSON");
-		}
 	}
 
 	private ResponseEntity<StaffArticleView> created(ImportedDraft draft, String section, List<String> tags) {
@@ -120,7 +111,7 @@ class ImportController {
 	static String utf8(byte[] body, String contentType) {
 		Charset declared = charset(contentType);
 		if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !declared.equals(StandardCharsets.US_ASCII)) {
-			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
+			throw new ApiProblem(ProblemType.UNSUPPORTED_CHARSET,
 					"Send the text as UTF-8 (charset=utf-8), not " + declared.name() + ".")
 				.withFieldError("Content-Type", "charset must be utf-8");
 		}
@@ -135,7 +126,7 @@ class ImportController {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw ApiProblem.badRequest("invalid-encoding", "Invalid encoding", "The request body is not valid UTF-8.")
+			throw new ApiProblem(ProblemType.INVALID_ENCODING, "The request body is not valid UTF-8.")
 				.withFieldError("text", "not valid UTF-8");
 		}
 	}
@@ -146,8 +137,7 @@ class ImportController {
 			return type.getCharset();
 		}
 		catch (RuntimeException ex) {
-			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
-					"The Content-Type charset is not known.")
+			throw new ApiProblem(ProblemType.UNSUPPORTED_CHARSET, "The Content-Type charset is not known.")
 				.withFieldError("Content-Type", "unknown charset");
 		}
 	}

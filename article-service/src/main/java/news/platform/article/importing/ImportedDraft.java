@@ -2,7 +2,7 @@ package news.platform.article.importing;
 
 import java.util.List;
 
-import news.platform.article.article.Block;
+import news.platform.article.story.Block;
 
 /**
  * What an import proposes for a new draft. Every field is a proposal an editor reviews before

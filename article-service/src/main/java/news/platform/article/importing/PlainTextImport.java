@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import news.platform.article.article.Block;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.story.Block;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
  * Turns an article pasted as plain text (a copy from a web page or an agency wire: often one

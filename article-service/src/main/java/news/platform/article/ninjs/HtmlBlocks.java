@@ -11,8 +11,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
-import news.platform.article.article.Block;
 import news.platform.article.importing.TextCleaner;
+import news.platform.article.story.Block;
 
 /**
  * An agency's HTML body as plain-text blocks. jsoup parses the HTML as a browser would (so

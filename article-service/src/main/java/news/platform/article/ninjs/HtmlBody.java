@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
-import news.platform.article.article.Block;
+import news.platform.article.story.Block;
 
 /**
  * The body as HTML for ninjs {@code bodies}. Blocks hold plain text, so every text and attribute

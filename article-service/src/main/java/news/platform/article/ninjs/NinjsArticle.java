@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.Block;
+import news.platform.article.story.Article;
+import news.platform.article.story.Block;
 
 /**
  * What the ninjs export needs to know about an article. The article package maps its own model

@@ -15,13 +15,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpStatus;
-
-import news.platform.article.article.Block;
 import news.platform.article.importing.ImportedDraft;
 import news.platform.article.importing.PlainTextImport;
 import news.platform.article.importing.TextCleaner;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.story.Block;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 
 /**
  * Articles as IPTC ninjs 2.1 ("News in JSON") and back: the export validates against the official
@@ -234,10 +233,9 @@ public final class NinjsMapper {
 		}
 		List<NinjsSchema.Violation> violations = NinjsSchema.validate(document);
 		if (!violations.isEmpty()) {
-			ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "ninjs-invalid",
-					"Not a valid ninjs " + NinjsSchema.VERSION + " document",
-					violations.size() + " violation(s) of the ninjs " + NinjsSchema.VERSION + " schema, first at "
-							+ violations.get(0).path());
+			ApiProblem problem = new ApiProblem(ProblemType.NINJS_INVALID,
+					"Not a valid ninjs " + NinjsSchema.VERSION + " document: " + violations.size()
+							+ " violation(s) of the schema, first at " + violations.get(0).path());
 			violations.stream().limit(50).forEach((v) -> problem.withFieldError(v.path(), v.message()));
 			throw problem;
 		}

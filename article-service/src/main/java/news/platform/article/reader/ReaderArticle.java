@@ -3,9 +3,9 @@ package news.platform.article.reader;
 import java.time.Instant;
 import java.util.List;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.Block;
-import news.platform.article.article.Correction;
+import news.platform.article.story.Article;
+import news.platform.article.story.Block;
+import news.platform.article.story.Correction;
 
 /** A published article as readers get it: no workflow state, no owner, no revision. */
 record ReaderArticle(String id, String slug, String language, String headline, String standfirst, List<Block> body,

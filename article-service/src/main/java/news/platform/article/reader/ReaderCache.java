@@ -2,6 +2,7 @@ package news.platform.article.reader;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -17,25 +18,22 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleCommits;
-import news.platform.article.article.ArticleProperties;
-import news.platform.article.article.ArticleSaved;
-import news.platform.article.article.Articles;
-import news.platform.article.article.SlugClaims;
-import news.platform.article.feed.FeedEvent;
-import news.platform.article.feed.FeedListener;
+import news.platform.article.commit.ArticleSaved;
 import news.platform.article.ninjs.NinjsArticle;
 import news.platform.article.ninjs.NinjsMapper;
+import news.platform.article.slug.SlugClaims;
+import news.platform.article.story.Article;
+import news.platform.article.story.Articles;
 import news.platform.article.web.ContentCoding;
 
 /**
  * Hot published articles as ready-to-send bytes: the JSON once, gzipped once, each with its own
  * strong ETag, so a hit costs no serialisation and no compression. A write invalidates the entry
- * at once on the replica that took it; other replicas invalidate when the feed event arrives.
+ * at once on the replica that took it; other replicas invalidate when the feed event arrives
+ * ({@code article-service.reader-cache}, see {@link ReaderConfiguration}).
  */
 @Component
-class ReaderCache implements FeedListener {
+class ReaderCache {
 
 	private static final Duration LONGEST_LIFE = Duration.ofMinutes(10);
 
@@ -43,7 +41,7 @@ class ReaderCache implements FeedListener {
 
 	private final SlugClaims slugs;
 
-	private final ArticleCommits commits;
+	private final Clock clock;
 
 	private final JsonMapper json;
 
@@ -53,21 +51,21 @@ class ReaderCache implements FeedListener {
 
 	private final Cache<String, Entry> ninjsById;
 
-	ReaderCache(Articles articles, SlugClaims slugs, ArticleCommits commits, JsonMapper json,
-			ArticleProperties properties, MeterRegistry meters) {
+	ReaderCache(Articles articles, SlugClaims slugs, Clock clock, JsonMapper json, ReaderProperties properties,
+			MeterRegistry meters) {
 		this.articles = articles;
 		this.slugs = slugs;
-		this.commits = commits;
+		this.clock = clock;
 		this.json = json;
 		this.byId = Caffeine.newBuilder()
-			.maximumSize(properties.cache().maxEntries())
+			.maximumSize(properties.maxEntries())
 			.expireAfter(new UntilCommentsClose())
 			.recordStats()
 			.build();
-		this.slugToId = Caffeine.newBuilder().maximumSize(properties.cache().maxEntries() * 2L).build();
+		this.slugToId = Caffeine.newBuilder().maximumSize(properties.maxEntries() * 2L).build();
 		// the agency-exchange representation is asked for far less: a smaller cache of its own
 		this.ninjsById = Caffeine.newBuilder()
-			.maximumSize(Math.max(1, properties.cache().maxEntries() / 10))
+			.maximumSize(Math.max(1, properties.maxEntries() / 10))
 			.expireAfter(new UntilCommentsClose())
 			.recordStats()
 			.build();
@@ -87,7 +85,7 @@ class ReaderCache implements FeedListener {
 		if (entry != null) {
 			return Optional.of(entry);
 		}
-		Instant now = this.commits.now();
+		Instant now = this.clock.instant();
 		// computed under the cache's lock for this key, so an invalidation that races the fill wins
 		return Optional.ofNullable(this.byId.get(id, key -> load(key, now)));
 	}
@@ -98,7 +96,7 @@ class ReaderCache implements FeedListener {
 		if (entry != null) {
 			return Optional.of(entry);
 		}
-		Instant now = this.commits.now();
+		Instant now = this.clock.instant();
 		return Optional.ofNullable(this.ninjsById.get(id, key -> {
 			Article article = this.articles.find(key).filter(a -> a.visibleAt(now)).orElse(null);
 			return article == null ? null : entry(article, ninjs(article), now);
@@ -136,11 +134,6 @@ class ReaderCache implements FeedListener {
 		invalidate(saved.article().id());
 	}
 
-	@Override
-	public void onEvent(FeedEvent event) {
-		invalidate(event.articleId());
-	}
-
 	private Entry load(String id, Instant now) {
 		Article article = this.articles.find(id).filter(a -> a.visibleAt(now)).orElse(null);
 		if (article == null) {
@@ -156,7 +149,6 @@ class ReaderCache implements FeedListener {
 		return new Entry(id, article.slug(), identity, "\"" + hash + "\"", gzip, "\"" + hash + "-gz\"",
 				article.updatedAt().toEpochMilli(), article.commentsOpenAt(now) ? article.commentsCloseAt() : null);
 	}
-
 
 	private static String sha256(byte[] bytes) {
 		try {

@@ -16,16 +16,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleEditing;
-import news.platform.article.article.ArticleProperties;
-import news.platform.article.article.Caller;
-import news.platform.article.article.StaffArticleView;
-import news.platform.article.article.Versions;
+import news.platform.article.editing.ArticleEditing;
+import news.platform.article.editing.Caller;
+import news.platform.article.editing.StaffArticleView;
+import news.platform.article.editing.Versions;
 import news.platform.article.ninjs.NinjsMapper;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.story.Article;
 import news.platform.article.web.ContentCoding;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
  * Reading an article by id or slug. Readers (anonymous included) get published articles from
@@ -52,11 +52,11 @@ class ReaderController {
 
 	private final String cacheControl;
 
-	ReaderController(ReaderCache cache, ArticleEditing editing, JsonMapper json, ArticleProperties properties) {
+	ReaderController(ReaderCache cache, ArticleEditing editing, JsonMapper json, ReaderProperties properties) {
 		this.cache = cache;
 		this.editing = editing;
 		this.json = json;
-		this.cacheControl = properties.cache().cacheControl();
+		this.cacheControl = properties.cacheControl();
 	}
 
 	@GetMapping(path = "/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, NINJS })
@@ -128,22 +128,20 @@ class ReaderController {
 	/**
 	 * The cached bytes as they are. The gzip form carries Content-Encoding and a strong ETag, so
 	 * Tomcat's own compression leaves both representations alone (it never compresses a response
-	 * that has a strong ETag or an encoding).
+	 * that has a strong ETag or an encoding). The framework decides 304 from If-None-Match (or,
+	 * without it, If-Modified-Since) and sets ETag and Last-Modified either way.
 	 */
 	static void write(ReaderCache.Entry entry, boolean ninjs, String cacheControl, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		boolean gzip = ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-		String etag = gzip ? entry.gzipEtag() : entry.etag();
-		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.VARY, VARY);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-		response.setDateHeader(HttpHeaders.LAST_MODIFIED, entry.lastModified());
-		if (notModified(request, etag, entry.lastModified())) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+		if (new ServletWebRequest(request, response).checkNotModified(gzip ? entry.gzipEtag() : entry.etag(),
+				entry.lastModified())) {
 			return;
 		}
 		byte[] body = gzip ? entry.gzip() : entry.identity();
-		response.setStatus(200);
+		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(ninjs ? NINJS : MediaType.APPLICATION_JSON_VALUE);
 		if (gzip) {
 			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
@@ -151,31 +149,6 @@ class ReaderController {
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}
-
-	private static boolean notModified(HttpServletRequest request, String etag, long lastModified) {
-		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if (ifNoneMatch != null) {
-			for (String candidate : ifNoneMatch.split(",")) {
-				String tag = candidate.trim();
-				if (tag.startsWith("W/")) {
-					tag = tag.substring(2);
-				}
-				if (tag.equals("*") || tag.equals(etag)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		long since;
-		try {
-			since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-		return since >= 0 && lastModified / 1000 <= since / 1000;
-	}
-
 
 	private static ApiProblem notFoundSlug(String slug) {
 		return ApiProblem.notFound("Article", "No published article at slug '" + slug + "'.");

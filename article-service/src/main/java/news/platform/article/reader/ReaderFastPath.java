@@ -7,14 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import news.platform.article.article.ArticleProperties;
 
 /**
  * The hottest request of the platform, an anonymous read of a published article by its slug,
@@ -23,11 +17,12 @@ import news.platform.article.article.ArticleProperties;
  * headers the security chain would add. Anything else (a token, ninjs, an old slug, an unknown
  * one, another path) goes on to the controller. It sits after the request-metrics filter, so
  * {@code http.server.requests} and the request's trace still see these reads. Measured with
- * bench/article: the servlet filter stack around the cache lookup was most of the time.
+ * bench/article: the servlet filter stack around the cache lookup was most of the time. Registered
+ * in {@link ReaderConfiguration}.
  */
 class ReaderFastPath extends OncePerRequestFilter {
 
-	private static final String PREFIX = "/api/v1/articles/by-slug/";
+	static final String PREFIX = "/api/v1/articles/by-slug/";
 
 	private final ReaderCache cache;
 
@@ -64,22 +59,6 @@ class ReaderFastPath extends OncePerRequestFilter {
 		response.setHeader("X-XSS-Protection", "0");
 		response.setHeader("X-Frame-Options", "DENY");
 		ReaderController.write(entry, false, this.cacheControl, request, response);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Registration {
-
-		@Bean
-		FilterRegistrationBean<ReaderFastPath> readerFastPath(ReaderCache cache, ArticleProperties properties) {
-			FilterRegistrationBean<ReaderFastPath> registration = new FilterRegistrationBean<>(
-					new ReaderFastPath(cache, properties.cache().cacheControl()));
-			registration.addUrlPatterns(PREFIX + "*");
-			// after the request-metrics/tracing filter (Boot orders it at HIGHEST_PRECEDENCE + 1),
-			// before Spring Security's chain
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-			return registration;
-		}
-
 	}
 
 }

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleEditing;
-import news.platform.article.article.Caller;
-import news.platform.article.article.StaffArticleView;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.editing.ArticleEditing;
+import news.platform.article.editing.Caller;
+import news.platform.article.editing.StaffArticleView;
+import news.platform.article.story.Article;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /** Revisions of an article, for staff who may see it: list, read one back, diff two. */
 @RestController

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.Block;
+import news.platform.article.story.Article;
+import news.platform.article.story.Block;
 
 /**
  * What changed between two revisions: the fields that differ, and the body as a line diff over

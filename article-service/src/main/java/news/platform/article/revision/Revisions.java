@@ -15,10 +15,10 @@ import org.bson.Document;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleSaved;
-import news.platform.article.article.Articles;
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.article.commit.ArticleSaved;
+import news.platform.article.story.Article;
+import news.platform.article.story.Articles;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 /**
  * {@code article_revisions}: a snapshot per save, {@code _id = <articleId>:<revision>}, so listing

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -28,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
 import news.platform.article.web.ContentCoding;
 
 /**
@@ -54,11 +55,11 @@ class ArticleListController {
 	private final SearchBulkhead searches;
 
 	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, SearchBulkhead searches,
-			MeterRegistry meters) {
+			MeterRegistry meters, Clock clock) {
 		this.index = index;
 		this.json = json;
 		this.cacheControl = properties.cacheControl();
-		this.pages = new RenderedPages(index, Clock.systemUTC(), properties.responseCache().toBytes(), meters);
+		this.pages = new RenderedPages(index, clock, properties.responseCache().toBytes(), meters);
 		this.searches = searches;
 	}
 
@@ -67,12 +68,11 @@ class ArticleListController {
 			description = "Served from the search index. Unknown or malformed parameters answer 400 /problems/invalid-parameter naming the parameter.")
 	@ListFilterParameters
 	ResponseEntity<byte[]> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
-					required = false) String ifNoneMatch,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
-					required = false) String acceptEncoding) {
+					required = false) String acceptEncoding,
+			@Parameter(hidden = true) ServletWebRequest webRequest) {
 		ListParameters request = ListParameters.forList(parameters);
-		return respond(false, request, ifNoneMatch, acceptEncoding, () -> this.index
+		return respond(false, request, webRequest, acceptEncoding, () -> this.index
 			.list(new ArticleIndex.ListQuery(request.filters(), request.limit(), request.cursor())));
 	}
 
@@ -82,26 +82,29 @@ class ArticleListController {
 	@Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "words to find, at most 500 characters")
 	@ListFilterParameters
 	ResponseEntity<byte[]> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
-					required = false) String ifNoneMatch,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
-					required = false) String acceptEncoding) {
+					required = false) String acceptEncoding,
+			@Parameter(hidden = true) ServletWebRequest webRequest) {
 		ListParameters request = ListParameters.forSearch(parameters);
 		// lists take a tenth of a millisecond and never wait behind searches
-		return respond(true, request, ifNoneMatch, acceptEncoding, () -> this.searches.run(() -> this.index.search(
+		return respond(true, request, webRequest, acceptEncoding, () -> this.searches.run(() -> this.index.search(
 				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor()))));
 	}
 
-	private ResponseEntity<byte[]> respond(boolean search, ListParameters request, String ifNoneMatch,
+	/**
+	 * The framework answers If-None-Match ({@link ServletWebRequest#checkNotModified}: weak
+	 * comparison, lists, {@code *}) and sets the ETag on the response either way, so the entity
+	 * below carries only the other headers.
+	 */
+	private ResponseEntity<byte[]> respond(boolean search, ListParameters request, ServletWebRequest webRequest,
 			String acceptEncoding, Supplier<ArticleIndex.Page> page) {
 		boolean acceptsGzip = ContentCoding.acceptsGzip(acceptEncoding);
 		RenderedPages.Rendered rendered = this.pages.get(search, request, acceptsGzip,
 				() -> render(page.get(), request.fields(), acceptsGzip));
 		HttpHeaders headers = new HttpHeaders();
-		headers.setETag(rendered.etag());
 		headers.setCacheControl(this.cacheControl);
 		headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
-		if (matches(ifNoneMatch, rendered.etag())) {
+		if (webRequest.checkNotModified(rendered.etag())) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
 		}
 		headers.setContentType(MediaType.APPLICATION_JSON);
@@ -185,27 +188,6 @@ class ArticleListController {
 		generator.writeEndObject();
 	}
 
-	static boolean matches(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		for (String candidate : ifNoneMatch.split(",")) {
-			String tag = candidate.strip();
-			if (tag.equals("*")) {
-				return true;
-			}
-			// If-None-Match compares weakly (RFC 9110 13.1.2)
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			if (tag.equals(etag)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-
 	private static String hash(byte[] body) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
@@ -215,6 +197,5 @@ class ArticleListController {
 			throw new IllegalStateException(ex);
 		}
 	}
-
 
 }

@@ -4,8 +4,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where the search index reads articles from: the system of record (MongoDB), implemented by the
- * article store. The index is derived data and can always be rebuilt from here.
+ * Where the search index reads articles from: the system of record (MongoDB), implemented by
+ * {@link SearchSource} over the {@code articles} store. The index is derived data and can always be
+ * rebuilt from here.
  */
 public interface ArticleSource {
 

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 
 /**
  * The query parameters of the list and search endpoints, checked strictly: an unknown parameter,
@@ -60,7 +61,7 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 		if (search) {
 			q = text(parameters, "q", MAX_QUERY_LENGTH);
 			if (q == null || q.isBlank()) {
-				throw ApiProblem.badRequest("missing-parameter", "Missing query parameter", "q: a search needs words")
+				throw ApiProblem.of(ProblemType.MISSING_PARAMETER, "q: a search needs words")
 					.withFieldError("q", "required, not blank");
 			}
 		}
@@ -165,8 +166,7 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 	}
 
 	private static ApiProblem invalid(String field, String message) {
-		return ApiProblem.badRequest("invalid-parameter", "Invalid query parameter", field + ": " + message)
-			.withFieldError(field, message);
+		return ApiProblem.of(ProblemType.INVALID_PARAMETER, field + ": " + message).withFieldError(field, message);
 	}
 
 	private static String shorten(String value) {

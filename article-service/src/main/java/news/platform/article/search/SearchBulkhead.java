@@ -14,9 +14,8 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 
-import org.springframework.http.HttpStatus;
-
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 
 /**
  * Searches run on a small pool of platform threads (one per core by default), in arrival order,
@@ -56,19 +55,19 @@ final class SearchBulkhead implements AutoCloseable {
 			result = this.pool.submit(search::get);
 		}
 		catch (RejectedExecutionException ex) {
-			throw busy("The search queue is full");
+			throw busy("the search queue is full");
 		}
 		try {
 			return result.get(this.maxWaitNanos, TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			result.cancel(true);
-			throw busy("The search waited too long for its turn");
+			throw busy("the search waited too long for its turn");
 		}
 		catch (InterruptedException ex) {
 			result.cancel(true);
 			Thread.currentThread().interrupt();
-			throw busy("The search was interrupted");
+			throw busy("the search was interrupted");
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException failure) {
@@ -82,8 +81,7 @@ final class SearchBulkhead implements AutoCloseable {
 	}
 
 	private static ApiProblem busy(String why) {
-		return ApiProblem.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Search is busy",
-				why + "; retry shortly.", 1);
+		return ApiProblem.retryLater(ProblemType.BUSY, "Search is busy: " + why + "; retry shortly.", 1);
 	}
 
 	@Override

@@ -13,6 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
+import news.platform.autoconfigure.feed.follow.FeedFollower;
+import news.platform.autoconfigure.feed.follow.FeedFollowing;
+import news.platform.autoconfigure.feed.publish.FeedPublisher;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SearchProperties.class)
 class SearchConfiguration {
@@ -24,19 +28,29 @@ class SearchConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	LuceneArticleIndex articleIndex(SearchProperties properties) {
+	LuceneArticleIndex articleIndex(SearchProperties properties, Clock clock) {
 		if (StringUtils.hasText(properties.indexPath())) {
-			return new LuceneArticleIndex(Path.of(properties.indexPath()), Clock.systemUTC(),
-					properties.commitInterval(), false);
+			return new LuceneArticleIndex(Path.of(properties.indexPath()), clock, properties.commitInterval(), false);
 		}
 		try {
 			Path temporary = Files.createTempDirectory("article-search-");
-			return new LuceneArticleIndex(temporary.resolve("index"), Clock.systemUTC(), properties.commitInterval(),
-					true);
+			return new LuceneArticleIndex(temporary.resolve("index"), clock, properties.commitInterval(), true);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The index follows the article feed in-process (this service's own database), whichever
+	 * replica took a write, from the position it committed with its files.
+	 */
+	@Bean
+	FeedFollower searchIndexFollower(FeedFollowing following, FeedPublisher articleFeed,
+			SearchIndexMaintenance maintenance, LuceneArticleIndex index) {
+		SearchFeedHandler handler = new SearchFeedHandler(maintenance, index);
+		return following.follower("article-service.search-index", articleFeed.feed().name(), articleFeed.events(),
+				handler, handler, following.defaults());
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What the search index knows of one published article: the text it searches and everything a
- * list item shows, so lists and search never go back to MongoDB. Built by the article store
+ * list item shows, so lists and search never go back to MongoDB. Built from the article store
  * ({@link ArticleSource}); {@code visibleFrom} is the moment readers may see it (the embargo or
  * the publish time), and the index never returns the article before then.
  */

@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-import news.platform.starter.security.ServiceSecurity;
+import news.platform.autoconfigure.security.ServiceSecurity;
+import news.platform.autoconfigure.security.TokenIdentity;
 
 /**
  * Coarse rules by path and method; who may change which article (own drafts, editors' rights)
@@ -18,7 +19,7 @@ import news.platform.starter.security.ServiceSecurity;
 class SecurityConfiguration {
 
 	// actuator answers on the management port only, which is never routed from outside
-	private static final String[] STAFF = { "journalist", "editor", "admin" };
+	private static final String[] STAFF = { TokenIdentity.JOURNALIST, TokenIdentity.EDITOR, TokenIdentity.ADMIN };
 
 	/** Anonymous reads of published content: no token to check, so no authentication filters. */
 	@Bean
@@ -35,7 +36,7 @@ class SecurityConfiguration {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/internal/**")
-				.hasRole("service")
+				.hasRole(TokenIdentity.SERVICE)
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
 				.requestMatchers("/api/v1/articles", "/api/v1/articles/**")

@@ -12,13 +12,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleCommits;
-import news.platform.article.article.ArticleProperties;
-import news.platform.article.article.Articles;
-import news.platform.article.article.ArticleStatus;
-import news.platform.article.article.Caller;
-import news.platform.article.article.Schedule;
+import news.platform.article.commit.ArticleCommits;
+import news.platform.article.editing.Caller;
+import news.platform.article.schedule.Schedule;
+import news.platform.article.story.Article;
+import news.platform.article.story.ArticleStatus;
+import news.platform.article.story.Articles;
 
 /**
  * Publishes scheduled articles when their time comes, with no request. Every replica runs it;
@@ -26,7 +25,7 @@ import news.platform.article.article.Schedule;
  * publishes it and the others' updates match nothing.
  */
 @Component
-public class ScheduledPublisher {
+class ScheduledPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledPublisher.class);
 
@@ -41,15 +40,15 @@ public class ScheduledPublisher {
 
 	private final ArticleCommits commits;
 
-	private final ArticleProperties properties;
+	private final SchedulerProperties properties;
 
 	private final Schedule schedule;
 
 	/** The last full scan for scheduled articles without a marker (data from before markers). */
 	private Instant lastSweep = Instant.MIN;
 
-	public ScheduledPublisher(Articles articles, Schedule schedule, ArticleCommits commits,
-			ArticleProperties properties) {
+	ScheduledPublisher(Articles articles, Schedule schedule, ArticleCommits commits,
+			SchedulerProperties properties) {
 		this.articles = articles;
 		this.schedule = schedule;
 		this.commits = commits;
@@ -58,10 +57,10 @@ public class ScheduledPublisher {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start(ApplicationReadyEvent event) {
-		if (this.properties.scheduler().enabled()) {
+		if (this.properties.enabled()) {
 			event.getApplicationContext()
 				.getBean(TaskScheduler.class)
-				.scheduleWithFixedDelay(this::runSafely, this.properties.scheduler().interval());
+				.scheduleWithFixedDelay(this::runSafely, this.properties.interval());
 		}
 	}
 
@@ -75,10 +74,10 @@ public class ScheduledPublisher {
 	}
 
 	/** How many articles this instance published. */
-	public int publishDue() {
+	int publishDue() {
 		Instant now = this.commits.now();
 		int published = 0;
-		for (Schedule.Entry entry : this.schedule.due(now, this.properties.scheduler().batchSize())) {
+		for (Schedule.Entry entry : this.schedule.due(now, this.properties.batchSize())) {
 			Optional<Article> article = this.articles.find(entry.articleId()).filter(a -> isDue(a, now));
 			if (article.isPresent() && publish(article.get(), now)) {
 				published++;
@@ -91,7 +90,7 @@ public class ScheduledPublisher {
 		}
 		if (now.isAfter(this.lastSweep.plus(SWEEP_EVERY))) {
 			this.lastSweep = now;
-			for (Article due : this.articles.dueScheduled(now, this.properties.scheduler().batchSize())) {
+			for (Article due : this.articles.dueScheduled(now, this.properties.batchSize())) {
 				if (publish(due, now)) {
 					published++;
 				}

@@ -4,13 +4,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import news.platform.article.article.ArticleStatus;
+import news.platform.article.story.ArticleStatus;
 
-import static news.platform.article.article.ArticleStatus.DRAFT;
-import static news.platform.article.article.ArticleStatus.IN_REVIEW;
-import static news.platform.article.article.ArticleStatus.PUBLISHED;
-import static news.platform.article.article.ArticleStatus.SCHEDULED;
-import static news.platform.article.article.ArticleStatus.UNPUBLISHED;
+import static news.platform.article.story.ArticleStatus.DRAFT;
+import static news.platform.article.story.ArticleStatus.IN_REVIEW;
+import static news.platform.article.story.ArticleStatus.PUBLISHED;
+import static news.platform.article.story.ArticleStatus.SCHEDULED;
+import static news.platform.article.story.ArticleStatus.UNPUBLISHED;
 
 /** The workflow's moves: from which states each applies, and whether a journalist may make it. */
 enum Transition {

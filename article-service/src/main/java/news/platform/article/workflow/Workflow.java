@@ -8,15 +8,16 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleCommits;
-import news.platform.article.article.ArticleEditing;
-import news.platform.article.article.ArticleStatus;
-import news.platform.article.article.Articles;
-import news.platform.article.article.Caller;
-import news.platform.article.article.Correction;
-import news.platform.article.article.Versions;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.commit.ArticleCommits;
+import news.platform.article.editing.ArticleEditing;
+import news.platform.article.editing.Caller;
+import news.platform.article.editing.Versions;
+import news.platform.article.story.Article;
+import news.platform.article.story.ArticleStatus;
+import news.platform.article.story.Articles;
+import news.platform.article.story.Correction;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 
 /**
  * Moves an article through DRAFT → IN_REVIEW → SCHEDULED/PUBLISHED → UNPUBLISHED. An embargo in
@@ -124,10 +125,9 @@ class Workflow {
 
 	private static ApiProblem illegal(ArticleStatus status, Transition transition) {
 		List<String> allowed = Transition.allowedFrom(status);
-		return ApiProblem
-			.conflict("illegal-transition", "Transition not allowed",
-					"Cannot " + transition.action + " an article that is " + status + "; allowed now: "
-							+ (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".")
+		return new ApiProblem(ProblemType.ILLEGAL_TRANSITION,
+				"Cannot " + transition.action + " an article that is " + status + "; allowed now: "
+						+ (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".")
 			.withFieldError("status", "is " + status + "; allowed transitions: " + String.join(", ", allowed));
 	}
 

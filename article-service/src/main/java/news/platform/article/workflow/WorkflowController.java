@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.Caller;
-import news.platform.article.article.StaffArticleView;
-import news.platform.article.article.Versions;
+import news.platform.article.editing.Caller;
+import news.platform.article.editing.StaffArticleView;
+import news.platform.article.editing.Versions;
+import news.platform.article.story.Article;
 
 /**
  * Workflow transitions. An illegal one answers 409 naming the current status and the allowed

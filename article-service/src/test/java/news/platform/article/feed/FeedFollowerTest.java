@@ -1,19 +1,29 @@
 package news.platform.article.feed;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongSupplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
-import news.platform.article.article.IsolatedStore;
+import news.platform.article.IsolatedStore;
+import news.platform.autoconfigure.feed.FeedEvent;
+import news.platform.autoconfigure.feed.follow.FeedCursor;
+import news.platform.autoconfigure.feed.follow.FeedFollower;
+import news.platform.autoconfigure.feed.follow.FeedHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Listeners get every event once, in seq order; a failing listener is retried from where it failed. */
+/**
+ * The service's in-process followers (search index, reader cache) read the article feed the write
+ * path staged and the relay moved: each handler gets every event once, in seq order; a failing one
+ * is retried from where it failed, never skipped, and does not hold the others back.
+ */
 class FeedFollowerTest {
 
 	private final IsolatedStore store = new IsolatedStore();
@@ -24,49 +34,69 @@ class FeedFollowerTest {
 	}
 
 	@Test
-	void aListenerThatFailsIsRetriedWithoutSkippingOrDoubling() {
+	void aHandlerThatFailsIsRetriedWithoutSkippingOrDoubling() {
 		for (int i = 0; i < 3; i++) {
 			this.store.publish(this.store.draft("Slijed " + i));
 		}
-		this.store.relay().relayOnce();
+		this.store.feed.relayOnce();
 		List<Long> delivered = new ArrayList<>();
 		int[] failuresLeft = { 2 };
-		FeedListener flaky = event -> {
+		FeedFollower flaky = follower("flaky", event -> {
 			if (event.seq() == 2 && failuresLeft[0]-- > 0) {
 				throw new IllegalStateException("index busy");
 			}
 			delivered.add(event.seq());
-		};
+		});
 		List<Long> steady = new ArrayList<>();
 		List<Integer> batchEnds = new ArrayList<>();
-		FeedListener other = new FeedListener() {
+		FeedFollower other = follower("other", new FeedHandler() {
 
 			@Override
-			public void onEvent(FeedEvent event) {
+			public void apply(FeedEvent event) {
 				steady.add(event.seq());
 			}
 
 			@Override
-			public void afterEvents() {
+			public void afterBatch() {
 				batchEnds.add(steady.size());
 			}
 
-		};
-		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("flaky", flaky, "other", other));
-		FeedFollower follower = new FeedFollower(this.store.events, beans.getBeanProvider(FeedListener.class),
-				this.store.properties);
-		follower.startAt(0);
+		});
 
-		follower.poll();
+		flaky.pollNow();
+		other.pollNow();
 		assertThat(delivered).containsExactly(1L);
+		assertThat(flaky.isFailing()).isTrue();
+		assertThat(flaky.position()).isEqualTo(1);
 		assertThat(steady).containsExactly(1L, 2L, 3L);
-		follower.poll();
-		follower.poll();
+		flaky.pollNow();
+		flaky.pollNow();
 		assertThat(delivered).containsExactly(1L, 2L, 3L);
-		follower.poll();
+		assertThat(flaky.isFailing()).isFalse();
+		other.pollNow();
 		assertThat(steady).containsExactly(1L, 2L, 3L);
 		assertThat(batchEnds).as("told once, after its three events; not for polls with nothing new")
 			.containsExactly(3);
+	}
+
+	private FeedFollower follower(String consumer, FeedHandler handler) {
+		return new FeedFollower(consumer, "articles", this.store.feed.events(), new FromTheStart(), handler,
+				FeedFollower.Settings.of(IsolatedStore.SETTINGS.follow()), new SimpleAsyncTaskScheduler(),
+				Clock.systemUTC(), new SimpleMeterRegistry());
+	}
+
+	/** From seq 0, in memory: the test reads the whole feed. */
+	private static final class FromTheStart implements FeedCursor {
+
+		@Override
+		public long resume(LongSupplier head) {
+			return 0;
+		}
+
+		@Override
+		public void advance(long seq) {
+		}
+
 	}
 
 }

@@ -1,20 +1,25 @@
 package news.platform.article.feed;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.IsolatedStore;
+import news.platform.article.IsolatedStore;
+import news.platform.article.story.Article;
+import news.platform.autoconfigure.feed.FeedEvent;
+import news.platform.autoconfigure.feed.publish.FeedPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A crash between staging an event (in the article write) and relaying it, or between inserting
- * it into the feed and clearing it from the article, neither loses nor doubles it.
+ * The article write path and the shared relay, end to end: a crash between staging an event (in
+ * the article write) and relaying it, or between inserting it into the feed and clearing it from
+ * the article, neither loses nor doubles it; and only the lease holder relays.
  */
 class RelayCrashTest {
 
@@ -32,45 +37,41 @@ class RelayCrashTest {
 			published.add(this.store.publish(this.store.draft("Članak " + i)));
 		}
 		// the relay got as far as inserting the first two staged events, then the process died
-		List<Document> staged = this.store.articles.withPendingEvents(100)
-			.stream()
-			.flatMap(article -> article.getList("pendingEvents", Document.class).stream())
-			.sorted((a, b) -> a.getDate("occurredAt").compareTo(b.getDate("occurredAt")))
-			.toList();
+		List<Document> staged = this.store.staged();
 		assertThat(staged).hasSize(5);
-		assertThat(this.store.events.insert(1, staged.get(0))).isEqualTo(FeedEvents.Insert.INSERTED);
-		assertThat(this.store.events.insert(2, staged.get(1))).isEqualTo(FeedEvents.Insert.INSERTED);
+		insertAsTheRelayDoes(1, staged.get(0));
+		insertAsTheRelayDoes(2, staged.get(1));
 
 		// a new process with a new holder id; the dead one's lease has expired (removed here rather than waited for)
 		this.store.database.getCollection("leases").deleteMany(new Document());
-		EventRelay restarted = this.store.relay();
+		FeedPublisher restarted = this.store.relay();
 		int moved = restarted.relayOnce();
 
 		assertThat(moved).isEqualTo(3);
-		assertThat(this.store.articles.withPendingEvents(100)).isEmpty();
-		List<FeedEvent> feed = this.store.events.read(0, 100);
+		assertThat(this.store.staged()).isEmpty();
+		List<FeedEvent> feed = events(100);
 		assertThat(feed).extracting(FeedEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
-		assertThat(feed).extracting(FeedEvent::articleId)
+		assertThat(feed).extracting(FeedEvent::subjectId)
 			.containsExactlyInAnyOrderElementsOf(published.stream().map(Article::id).toList());
 		assertThat(feed).extracting(FeedEvent::type).containsOnly("article.published");
 
 		// running again finds nothing to do, and the outbox is empty
 		assertThat(restarted.relayOnce()).isZero();
-		assertThat(this.store.outbox.markers(100)).isEmpty();
-		assertThat(this.store.events.read(0, 100)).hasSize(5);
+		assertThat(this.store.outboxMarkers()).isZero();
+		assertThat(events(100)).hasSize(5);
 	}
 
 	@Test
 	void aCrashBeforeRelayingLosesNothing() {
 		Article article = this.store.publish(this.store.draft("Prije releja"));
 		// the process died right after the article write: the event waits inside the article
-		assertThat(this.store.articles.withPendingEvents(10)).hasSize(1);
-		assertThat(this.store.events.read(0, 10)).isEmpty();
+		assertThat(this.store.staged()).hasSize(1);
+		assertThat(events(10)).isEmpty();
 
-		EventRelay restarted = this.store.relay();
+		FeedPublisher restarted = this.store.relay();
 		assertThat(restarted.relayOnce()).isEqualTo(1);
-		assertThat(this.store.events.read(0, 10)).singleElement()
-			.satisfies(event -> assertThat(event.articleId()).isEqualTo(article.id()));
+		assertThat(events(10)).singleElement()
+			.satisfies(event -> assertThat(event.subjectId()).isEqualTo(article.id()));
 	}
 
 	@Test
@@ -78,7 +79,7 @@ class RelayCrashTest {
 		Article article = this.store.publish(this.store.draft("Bez markera"));
 		this.store.database.getCollection("article_outbox").deleteMany(new Document());
 		assertThat(this.store.relay().relayOnce()).isEqualTo(1);
-		assertThat(this.store.events.read(0, 10)).extracting(FeedEvent::articleId).containsExactly(article.id());
+		assertThat(events(10)).extracting(FeedEvent::subjectId).containsExactly(article.id());
 	}
 
 	@Test
@@ -86,27 +87,42 @@ class RelayCrashTest {
 		Article article = this.store.draft("Izgubljena utrka");
 		// a write marked the outbox for revision 2 and then lost its race: no events, no revision 2
 		this.store.database.getCollection("article_outbox")
-			.insertOne(new Document("_id", article.id()).append("revision", 2L).append("at", new java.util.Date()));
-		EventRelay relay = this.store.relay();
+			.insertOne(new Document("_id", article.id()).append("revision", 2L).append("at", new Date()));
+		FeedPublisher relay = this.store.relay();
 		assertThat(relay.relayOnce()).isZero();
-		assertThat(this.store.outbox.markers(10)).hasSize(1);
+		assertThat(this.store.outboxMarkers()).isEqualTo(1);
 		this.store.database.getCollection("article_outbox")
 			.updateOne(new Document("_id", article.id()),
-					new Document("$set", new Document("at", java.util.Date.from(java.time.Instant.now().minusSeconds(120)))));
+					new Document("$set", new Document("at", Date.from(Instant.now().minusSeconds(120)))));
 		assertThat(relay.relayOnce()).isZero();
-		assertThat(this.store.outbox.markers(10)).isEmpty();
+		assertThat(this.store.outboxMarkers()).isZero();
 	}
 
 	@Test
 	void onlyTheLeaseHolderRelays() {
 		this.store.publish(this.store.draft("Najam"));
-		EventRelay first = this.store.relay();
-		EventRelay second = this.store.relay();
+		FeedPublisher first = this.store.relay();
+		FeedPublisher second = this.store.relay();
 		assertThat(first.relayOnce()).isEqualTo(1);
 		this.store.publish(this.store.draft("Najam 2"));
 		assertThat(second.relayOnce()).isZero();
 		assertThat(first.relayOnce()).isEqualTo(1);
-		assertThat(this.store.events.read(0, 10)).extracting(FeedEvent::seq).containsExactly(1L, 2L);
+		assertThat(events(10)).extracting(FeedEvent::seq).containsExactly(1L, 2L);
+	}
+
+	private List<FeedEvent> events(int limit) {
+		return this.store.feed.events().read(0, limit).events();
+	}
+
+	/** What the relay writes into {@code events} for a staged envelope (its first step). */
+	private void insertAsTheRelayDoes(long seq, Document staged) {
+		this.store.database.getCollection("events")
+			.insertOne(new Document("_id", seq).append("eventId", staged.getString("eventId"))
+				.append("type", staged.getString("type"))
+				.append("schemaVersion", staged.getInteger("schemaVersion"))
+				.append("occurredAt", staged.getDate("occurredAt"))
+				.append("articleId", staged.getString("articleId"))
+				.append("data", staged.get("data", Document.class)));
 	}
 
 }

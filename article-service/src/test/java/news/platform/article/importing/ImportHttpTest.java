@@ -188,6 +188,7 @@ class ImportHttpTest {
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("type").stringValue()).isEqualTo("/problems/ninjs-invalid");
+		assertThat(response.json().get("detail").stringValue()).contains("ninjs");
 		List<String> fields = new ArrayList<>();
 		response.json().get("errors").forEach((error) -> fields.add(error.get("field").stringValue()));
 		assertThat(fields).containsExactlyInAnyOrder("$.uri", "$.headlines[0].value", "$.pubstatus");

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import news.platform.article.article.Block;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.story.Block;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import news.platform.article.article.Block;
+import news.platform.article.story.Block;
 import news.platform.testsupport.Http;
 import news.platform.testsupport.ServiceIntegrationTest;
 import news.platform.testsupport.TestTokens;

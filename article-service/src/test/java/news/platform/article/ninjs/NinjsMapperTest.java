@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import news.platform.article.article.Block;
 import news.platform.article.importing.ImportedDraft;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.article.story.Block;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -217,7 +218,7 @@ class NinjsMapperTest {
 
 		assertThatThrownBy(() -> NinjsMapper.fromNinjs(item)).isInstanceOfSatisfying(ApiProblem.class, (ex) -> {
 			assertThat(ex.status().value()).isEqualTo(422);
-			assertThat(ex.slug()).isEqualTo("ninjs-invalid");
+			assertThat(ex.type()).isEqualTo(ProblemType.NINJS_INVALID);
 			assertThat(ex.fieldErrors()).extracting(ApiProblem.FieldError::field)
 				.containsExactlyInAnyOrder("$.uri", "$.headlines[0].value", "$.pubstatus", "$.urgency",
 						"$.bodies[0].colour");

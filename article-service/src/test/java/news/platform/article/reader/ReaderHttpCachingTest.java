@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import news.platform.article.ArticleApi;
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleCommits;
-import news.platform.article.article.Articles;
+import news.platform.article.commit.ArticleCommits;
+import news.platform.article.schedule.Schedule;
+import news.platform.article.story.Article;
+import news.platform.article.story.Articles;
+import news.platform.article.story.Correction;
 import news.platform.article.web.ContentCoding;
+import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.testsupport.Http;
 import news.platform.testsupport.ServiceIntegrationTest;
 
@@ -43,10 +47,10 @@ class ReaderHttpCachingTest {
 	Articles articles;
 
 	@Autowired
-	news.platform.article.article.Outbox outbox;
+	Schedule schedule;
 
 	@Autowired
-	news.platform.article.article.Schedule schedule;
+	FeedPublisher articleFeed;
 
 	ArticleApi api;
 
@@ -154,12 +158,12 @@ class ReaderHttpCachingTest {
 		String id = article.path("id").asString();
 		assertThat(this.api.get("/api/v1/articles/" + id).json().path("standfirst").asString()).isEqualTo("Uvod");
 		// another replica: same database, but its in-process notifications never reach this one
-		ArticleCommits otherReplica = new ArticleCommits(this.articles, this.outbox, this.schedule, event -> {
+		ArticleCommits otherReplica = new ArticleCommits(this.articles, this.schedule, this.articleFeed, event -> {
 		}, Clock.systemUTC());
 		Article before = this.articles.find(id).orElseThrow();
 		Article changed = before.withWorkflow(before.status(), before.publishedAt(), before.firstPublishedAt(),
 				before.scheduledAt(), before.embargoUntil(),
-				java.util.List.of(new news.platform.article.article.Correction(otherReplica.now(), "Druga replika.")),
+				List.of(new Correction(otherReplica.now(), "Druga replika.")),
 				otherReplica.now(), "editor-2");
 		assertThat(otherReplica.save(before, changed, "corrections")).isPresent();
 		await().atMost(Duration.ofSeconds(2))

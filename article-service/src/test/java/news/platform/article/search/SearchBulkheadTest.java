@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,7 +86,7 @@ class SearchBulkheadTest {
 	@Test
 	void aSearchsOwnFailureReachesTheCallerAsItIs() {
 		this.bulkhead = new SearchBulkhead(1, 10, Duration.ofSeconds(10), this.meters);
-		ApiProblem invalid = ApiProblem.badRequest("invalid-parameter", "Invalid parameter", "q: too long");
+		ApiProblem invalid = ApiProblem.invalidParameter("q", "is too long");
 
 		assertThatThrownBy(() -> this.bulkhead.run(() -> {
 			throw invalid;

@@ -1,9 +1,11 @@
 package news.platform.article.web;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -80,6 +82,26 @@ class BadInputTest {
 		Http.Response response = this.api.create(EDITOR, big);
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.json().path("type").asString()).isEqualTo("/problems/payload-too-large");
+	}
+
+	@Test
+	void oversizeBodiesWithoutContentLengthAnswer413() throws Exception {
+		long before = count();
+		byte[] big = ("{\"headline\": \"x\", \"standfirst\": \"" + "a".repeat(1_100_000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		// a body of unknown length goes out chunked: no Content-Length to refuse it by, so it is counted
+		HttpResponse<String> response = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.build()
+			.send(HttpRequest.newBuilder(URI.create(this.api.url("/api/v1/articles")))
+				.header("Content-Type", "application/json")
+				.header("Authorization", Http.bearer(EDITOR))
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.body()).contains("/problems/payload-too-large");
+		assertThat(count()).isEqualTo(before);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package news.platform.article.workflow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +12,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import news.platform.article.article.Article;
-import news.platform.article.article.ArticleStatus;
-import news.platform.article.article.IsolatedStore;
-import news.platform.article.feed.FeedEvent;
+import news.platform.article.IsolatedStore;
+import news.platform.article.story.Article;
+import news.platform.article.story.ArticleStatus;
+import news.platform.autoconfigure.feed.FeedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two replicas' schedulers over one database publish each due article exactly once. */
 class ScheduledPublisherTest {
+
+	private static final SchedulerProperties SCHEDULER = new SchedulerProperties(true, Duration.ofSeconds(1), 200);
 
 	private final IsolatedStore store = new IsolatedStore();
 
@@ -36,9 +39,9 @@ class ScheduledPublisherTest {
 			scheduled.add(this.store.schedule(this.store.draft("Zakazano " + i), due));
 		}
 		ScheduledPublisher replicaA = new ScheduledPublisher(this.store.articles, this.store.schedule, this.store.commits,
-				this.store.properties);
+				SCHEDULER);
 		ScheduledPublisher replicaB = new ScheduledPublisher(this.store.articles, this.store.schedule, this.store.commits,
-				this.store.properties);
+				SCHEDULER);
 
 		CountDownLatch start = new CountDownLatch(1);
 		CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> runAfter(start, replicaA));
@@ -58,13 +61,15 @@ class ScheduledPublisherTest {
 			assertThat(this.store.database.getCollection("article_revisions")
 				.countDocuments(new org.bson.Document("articleId", article.id()))).isEqualTo(3);
 		}
-		while (this.store.relay().relayOnce() > 0) {
+		while (this.store.feed.relayOnce() > 0) {
 			// drains the staged events
 		}
-		Map<String, Long> publishedEvents = this.store.events.read(0, 1000)
+		Map<String, Long> publishedEvents = this.store.feed.events()
+			.read(0, 1000)
+			.events()
 			.stream()
 			.filter(event -> event.type().equals("article.published"))
-			.collect(Collectors.groupingBy(FeedEvent::articleId, Collectors.counting()));
+			.collect(Collectors.groupingBy(FeedEvent::subjectId, Collectors.counting()));
 		assertThat(publishedEvents).hasSize(60).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
 		assertThat(publishedEvents.keySet())
 			.containsExactlyInAnyOrderElementsOf(scheduled.stream().map(Article::id).toList());
@@ -73,7 +78,7 @@ class ScheduledPublisherTest {
 	@Test
 	void articlesNotYetDueStayScheduled() {
 		Article later = this.store.schedule(this.store.draft("Kasnije"), Instant.now().plusSeconds(3600));
-		assertThat(new ScheduledPublisher(this.store.articles, this.store.schedule, this.store.commits, this.store.properties).publishDue())
+		assertThat(new ScheduledPublisher(this.store.articles, this.store.schedule, this.store.commits, SCHEDULER).publishDue())
 			.isZero();
 		assertThat(this.store.articles.find(later.id()).orElseThrow().status()).isEqualTo(ArticleStatus.SCHEDULED);
 		assertThat(this.store.schedule.due(Instant.now().plusSeconds(7200), 10)).hasSize(1);

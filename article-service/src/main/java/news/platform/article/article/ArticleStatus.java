@@ -1,8 +1,0 @@
-package news.platform.article.article;
-
-/** Where an article is in the newsroom's workflow. {@code DELETED} is a tombstone, never shown. */
-public enum ArticleStatus {
-
-	DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED, DELETED
-
-}

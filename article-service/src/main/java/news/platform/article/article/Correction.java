@@ -1,7 +1,0 @@
-package news.platform.article.article;
-
-import java.time.Instant;
-
-/** A dated public correction note; newsrooms keep them with the article for good. */
-public record Correction(Instant at, String text) {
-}

@@ -1,0 +1,241 @@
+package news.platform.article.editing;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+
+import org.springframework.stereotype.Service;
+
+import news.platform.article.commit.ArticleCommits;
+import news.platform.article.slug.SlugClaims;
+import news.platform.article.slug.Slugs;
+import news.platform.article.story.Article;
+import news.platform.article.story.ArticleStatus;
+import news.platform.article.story.Articles;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
+
+/** Creating, changing and deleting articles, with who may do what. */
+@Service
+public class ArticleEditing {
+
+	static final String DEFAULT_LANGUAGE = "hr";
+
+	private final Articles articles;
+
+	private final SlugClaims slugs;
+
+	private final ArticleCommits commits;
+
+	ArticleEditing(Articles articles, SlugClaims slugs, ArticleCommits commits) {
+		this.articles = articles;
+		this.slugs = slugs;
+		this.commits = commits;
+	}
+
+	public Article create(ArticleInput input, Caller caller) {
+		requireStaff(caller);
+		InputRules.check(input, true);
+		String id = new ObjectId().toHexString();
+		String slug = claimForNew(input, id);
+		Instant now = this.commits.now();
+		Article draft = new Article(id, slug, List.of(), orDefault(input.language(), DEFAULT_LANGUAGE),
+				input.headline().strip(), input.standfirst(), orEmpty(input.body()), orEmpty(input.authors()),
+				input.section(), orEmpty(input.tags()), input.source(), input.heroMediaId(),
+				input.commentsOpen() == null || input.commentsOpen(), utc(input.commentsCloseAt()),
+				ArticleStatus.DRAFT, caller.subject(), now, now, null, null, null, utc(input.embargoUntil()), 0, 0, 1,
+				List.of(), caller.subject());
+		try {
+			return this.commits.create(draft);
+		}
+		catch (RuntimeException ex) {
+			this.slugs.release(slug, id);
+			throw ex;
+		}
+	}
+
+	/** Any article the caller may see in any state; 404 for the rest, with no hint a draft exists. */
+	public Article readForStaff(String id, Caller caller) {
+		Article article = existing(id);
+		if (!caller.canSeeUnpublished(article)) {
+			throw notFound(id);
+		}
+		return article;
+	}
+
+	Article update(String id, ArticleInput input, String ifMatch, boolean patch, Caller caller) {
+		requireStaff(caller);
+		long expected = Versions.required(ifMatch);
+		InputRules.check(input, !patch);
+		Article before = existing(id);
+		requireMayEdit(before, caller);
+		if (before.revision() != expected) {
+			throw Versions.stale(expected, before.revision());
+		}
+		Article.Builder b = before.toBuilder();
+		if (!patch || input.headline() != null) {
+			b.headline(input.headline().strip());
+		}
+		if (!patch || input.standfirst() != null) {
+			b.standfirst(input.standfirst());
+		}
+		if (!patch || input.body() != null) {
+			b.body(orEmpty(input.body()));
+		}
+		if (!patch || input.authors() != null) {
+			b.authors(orEmpty(input.authors()));
+		}
+		if (!patch || input.tags() != null) {
+			b.tags(orEmpty(input.tags()));
+		}
+		if (!patch || input.section() != null) {
+			b.section(input.section());
+		}
+		if (!patch || input.source() != null) {
+			b.source(input.source());
+		}
+		if (!patch || input.heroMediaId() != null) {
+			b.heroMediaId(input.heroMediaId());
+		}
+		if (!patch || input.language() != null) {
+			b.language(orDefault(input.language(), DEFAULT_LANGUAGE));
+		}
+		if (!patch || input.commentsOpen() != null) {
+			b.commentsOpen(input.commentsOpen() == null || input.commentsOpen());
+		}
+		if (!patch || input.commentsCloseAt() != null) {
+			b.commentsCloseAt(utc(input.commentsCloseAt()));
+		}
+		Instant now = this.commits.now();
+		if (!patch || input.embargoUntil() != null) {
+			Instant embargoUntil = utc(input.embargoUntil());
+			b.embargoUntil(embargoUntil);
+			if (before.status() == ArticleStatus.PUBLISHED && embargoUntil != null && embargoUntil.isAfter(now)) {
+				throw ApiProblem.invalidField("embargoUntil",
+						"a published article cannot be embargoed; unpublish it first");
+			}
+			if (before.status() == ArticleStatus.SCHEDULED && embargoUntil != null
+					&& embargoUntil.isAfter(before.scheduledAt())) {
+				b.scheduledAt(embargoUntil);
+			}
+		}
+		String newSlug = input.slug();
+		boolean slugChanges = newSlug != null && !newSlug.equals(before.slug());
+		if (slugChanges) {
+			if (!this.slugs.claim(newSlug, id)) {
+				throw slugTaken(newSlug);
+			}
+			List<String> previous = new ArrayList<>(before.previousSlugs());
+			previous.remove(newSlug);
+			previous.add(before.slug());
+			b.slug(newSlug).previousSlugs(previous);
+		}
+		b.updatedAt(now).updatedBy(caller.subject());
+		Optional<Article> saved = this.commits.save(before, b.build(), patch ? "patch" : "update");
+		if (saved.isEmpty()) {
+			if (slugChanges && !before.previousSlugs().contains(newSlug)) {
+				this.slugs.release(newSlug, id);
+			}
+			throw Versions.stale(expected, this.articles.find(id).map(Article::revision).orElse(expected));
+		}
+		if (slugChanges) {
+			this.slugs.retire(before.slug(), id);
+		}
+		return saved.get();
+	}
+
+	void delete(String id, String ifMatch, Caller caller) {
+		if (!caller.isEditor()) {
+			throw forbidden("Only editors and admins delete articles.");
+		}
+		Article before = existing(id);
+		long expected = Versions.optional(ifMatch);
+		if (expected > 0 && expected != before.revision()) {
+			throw Versions.stale(expected, before.revision());
+		}
+		Instant now = this.commits.now();
+		Article tombstone = before.withWorkflow(ArticleStatus.DELETED, before.publishedAt(),
+				before.firstPublishedAt(), null, before.embargoUntil(), before.corrections(), now, caller.subject());
+		if (this.commits.save(before, tombstone, "delete").isEmpty()) {
+			throw Versions.stale(expected > 0 ? expected : before.revision(),
+					this.articles.find(id).map(Article::revision).orElse(before.revision()));
+		}
+	}
+
+	private void requireMayEdit(Article article, Caller caller) {
+		if (caller.isEditor()) {
+			return;
+		}
+		if (!caller.subject().equals(article.ownerId())) {
+			throw notFound(article.id());
+		}
+		if (article.status() != ArticleStatus.DRAFT) {
+			throw forbidden("Journalists edit their own drafts; this article is " + article.status() + ".");
+		}
+	}
+
+	private String claimForNew(ArticleInput input, String id) {
+		if (input.slug() != null) {
+			if (!this.slugs.claim(input.slug(), id)) {
+				throw slugTaken(input.slug());
+			}
+			return input.slug();
+		}
+		String base = Slugs.fromHeadline(input.headline());
+		if (base.isEmpty()) {
+			base = "article-" + id.substring(id.length() - 8);
+		}
+		for (int n = 1; n <= 50; n++) {
+			String candidate = n == 1 ? base : base + "-" + n;
+			if (this.slugs.claim(candidate, id)) {
+				return candidate;
+			}
+		}
+		String unique = base + "-" + id.substring(id.length() - 8);
+		if (!this.slugs.claim(unique, id)) {
+			throw slugTaken(unique);
+		}
+		return unique;
+	}
+
+	private Article existing(String id) {
+		return this.articles.find(id).filter(a -> a.status() != ArticleStatus.DELETED).orElseThrow(() -> notFound(id));
+	}
+
+	static ApiProblem slugTaken(String slug) {
+		return new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + slug + "' belongs to another article.")
+			.withFieldError("slug", "already used by another article");
+	}
+
+	public static ApiProblem notFound(String id) {
+		return ApiProblem.notFound("Article", "No article " + id + ".");
+	}
+
+	public static ApiProblem forbidden(String detail) {
+		return ApiProblem.of(ProblemType.FORBIDDEN, detail);
+	}
+
+	private static void requireStaff(Caller caller) {
+		if (!caller.isStaff()) {
+			throw forbidden("Only newsroom staff write articles.");
+		}
+	}
+
+	public static Instant utc(OffsetDateTime time) {
+		return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return list == null ? List.of() : list;
+	}
+
+	private static String orDefault(String value, String fallback) {
+		return value == null ? fallback : value;
+	}
+
+}
