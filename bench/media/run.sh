@@ -103,7 +103,7 @@ log "starting media-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, data in $T
 	--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
 	--platform.security.issuer=http://localhost:8080/dev-issuer \
 	--platform.service-tokens.signing-key-location="file:$TMP/keys/private.pem" \
-	--media.feed.enabled=false \
+	--platform.feed.follow.enabled=false \
 	--logging.level.root=WARN) >>"$TMP/service.log" 2>&1 &
 SVC=$!
 PIDS+=("$SVC")

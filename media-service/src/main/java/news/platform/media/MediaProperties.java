@@ -11,15 +11,16 @@ import org.springframework.util.unit.DataSize;
 /** The service's own settings ({@code media.*} in config-repo/media-service.yml). */
 @ConfigurationProperties("media")
 public record MediaProperties(@DefaultValue Upload upload, @DefaultValue Work work,
-		@DefaultValue Renditions renditions, @DefaultValue Feed feed) {
+		@DefaultValue Renditions renditions) {
 
 	/**
+	 * The limits of one upload. Other request bodies (the metadata PATCH) are held to the
+	 * platform's {@code platform.web.max-body-size}.
+	 *
 	 * @param maxSize larger uploads answer 413 (decided from Content-Length, or by counting)
 	 * @param maxPixels width × height from the image header, checked before any decoding
-	 * @param maxMetadataBody PATCH bodies larger than this answer 413
 	 */
-	public record Upload(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("60000000") long maxPixels,
-			@DefaultValue("64KB") DataSize maxMetadataBody) {
+	public record Upload(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("60000000") long maxPixels) {
 	}
 
 	/**
@@ -57,13 +58,6 @@ public record MediaProperties(@DefaultValue Upload upload, @DefaultValue Work wo
 
 	/** A named size: {@code height} 0 keeps the aspect ratio. */
 	public record Preset(int width, @DefaultValue("0") int height, @DefaultValue("cover") String fit) {
-	}
-
-	/**
-	 * Following article-service's event feed to learn which articles use which item.
-	 */
-	public record Feed(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval,
-			@DefaultValue("200") int batchSize, @DefaultValue("5s") Duration requestTimeout) {
 	}
 
 }

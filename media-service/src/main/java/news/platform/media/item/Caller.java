@@ -2,24 +2,33 @@ package news.platform.media.item;
 
 import java.util.Set;
 
-import news.platform.starter.security.TokenIdentity;
+import news.platform.autoconfigure.security.TokenIdentity;
 
-/** Who is asking, from the validated token: the subject and the platform roles. */
-public record Caller(String subject, Set<String> roles) {
+/**
+ * Who is asking, from the validated token. The role checks are the platform's
+ * ({@link TokenIdentity}); what is media's own stays here: who may delete an item.
+ */
+public record Caller(TokenIdentity identity) {
 
-	public static final Caller ANONYMOUS = new Caller(null, Set.of());
+	public static final Caller ANONYMOUS = new Caller(new TokenIdentity(null, null, Set.of()));
 
 	public static Caller current() {
-		return TokenIdentity.current().map(identity -> new Caller(identity.subject(), identity.roles())).orElse(ANONYMOUS);
+		return TokenIdentity.current().map(Caller::new).orElse(ANONYMOUS);
 	}
 
-	public boolean isEditor() {
-		return this.roles.contains("editor") || this.roles.contains("admin");
+	/** The token's subject; null for anonymous requests. */
+	public String subject() {
+		return this.identity.subject();
 	}
 
-	/** Journalists, editors and admins. */
+	/** Journalists, editors and admins: they see the editing fields. */
 	public boolean isStaff() {
-		return isEditor() || this.roles.contains("journalist");
+		return this.identity.isStaff();
+	}
+
+	/** Editors and admins delete any item; a journalist only what they uploaded. */
+	public boolean mayDelete(MediaItem item) {
+		return this.identity.isEditor() || (subject() != null && subject().equals(item.uploadedBy()));
 	}
 
 }

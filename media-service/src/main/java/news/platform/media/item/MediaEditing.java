@@ -11,12 +11,11 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import news.platform.media.upload.MetadataLimits;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.media.usage.Usages;
-import news.platform.starter.problem.ApiProblem;
 
 /**
  * The rules for changing an item: which fields may change and how (a JSON merge patch: absent
@@ -63,8 +62,7 @@ public class MediaEditing {
 		MediaItem current = get(id);
 		long expected = Versions.required(ifMatch);
 		if (body == null || !body.isObject()) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-					"The body must be a JSON object of the fields to change.");
+			throw new ApiProblem(ProblemType.MALFORMED_BODY, "The body must be a JSON object of the fields to change.");
 		}
 		Document changes = changes(body);
 		if (expected != current.version()) {
@@ -81,15 +79,13 @@ public class MediaEditing {
 
 	public void delete(String id, Caller caller) {
 		MediaItem item = get(id);
-		if (!caller.isEditor() && !(caller.subject() != null && caller.subject().equals(item.uploadedBy()))) {
-			throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-					"Only editors, admins and the uploader may delete an item.");
+		if (!caller.mayDelete(item)) {
+			throw new ApiProblem(ProblemType.FORBIDDEN, "Only editors, admins and the uploader may delete an item.");
 		}
 		List<String> publishedIn = this.usages.publishedArticles(id);
 		if (!publishedIn.isEmpty()) {
-			throw ApiProblem.conflict("media-in-use", "Media item in use",
-					"The item is used by " + publishedIn.size() + " published article(s): " + publishedIn
-							+ ". Remove it from them (or unpublish them) first.")
+			throw new ApiProblem(ProblemType.MEDIA_IN_USE, "The item is used by " + publishedIn.size()
+					+ " published article(s): " + publishedIn + ". Remove it from them (or unpublish them) first.")
 				.withFieldError("id", "used by published articles " + publishedIn);
 		}
 		this.items.delete(id);
@@ -100,7 +96,7 @@ public class MediaEditing {
 		Document set = new Document();
 		for (String field : body.propertyNames()) {
 			if (!FIELDS.contains(field)) {
-				throw ApiProblem.badRequest("unknown-field", "Unknown field",
+				throw new ApiProblem(ProblemType.UNKNOWN_FIELD,
 						"The field '" + field + "' is not part of this request; editable: " + FIELDS + ".")
 					.withFieldError(field, "unknown field");
 			}
@@ -137,7 +133,7 @@ public class MediaEditing {
 				}
 				for (String key : focal.propertyNames()) {
 					if (!key.equals("x") && !key.equals("y")) {
-						throw ApiProblem.badRequest("unknown-field", "Unknown field",
+						throw new ApiProblem(ProblemType.UNKNOWN_FIELD,
 								"The field 'focalPoint." + key + "' is not part of this request.")
 							.withFieldError("focalPoint." + key, "unknown field");
 					}
@@ -197,7 +193,7 @@ public class MediaEditing {
 	}
 
 	private static ApiProblem invalidValue(String field, String message) {
-		return ApiProblem.badRequest("invalid-value", "Invalid value", "The value of '" + field + "' " + message + ".")
+		return new ApiProblem(ProblemType.INVALID_VALUE, "The value of '" + field + "' " + message + ".")
 			.withFieldError(field, message);
 	}
 

@@ -1,7 +1,7 @@
 package news.platform.media.item;
 
-import news.platform.starter.problem.ApiProblem;
-import news.platform.starter.web.VersionPreconditions;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.web.VersionPreconditions;
 
 /** The item's version as the ETag editors send back in {@code If-Match}, as for articles. */
 public final class Versions {

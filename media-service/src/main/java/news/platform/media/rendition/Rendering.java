@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.stereotype.Service;
@@ -33,7 +32,7 @@ import news.platform.media.imaging.Resizing;
 import news.platform.media.item.MediaChangeListener;
 import news.platform.media.item.MediaItem;
 import news.platform.media.item.MediaItems;
-import news.platform.media.upload.Originals;
+import news.platform.media.original.Originals;
 
 /**
  * Makes each rendition once: from the in-process byte cache (Caffeine, bounded by bytes), else
@@ -203,7 +202,7 @@ public class Rendering implements MediaChangeListener {
 			BufferedImage out = Resizing.apply(upright, item.width(), item.height(), plan);
 			byte[] encoded = Encoders.encode(out, format, quality);
 			this.metrics.rendition(format.token(), Duration.ofNanos(System.nanoTime() - started));
-			return Rendition.of(key, encoded, format.mediaType(), etag(encoded), this.clock.instant(), out.getWidth(),
+			return new Rendition(key, encoded, format.mediaType(), etag(encoded), this.clock.instant(), out.getWidth(),
 					out.getHeight());
 		}
 		catch (IOException ex) {

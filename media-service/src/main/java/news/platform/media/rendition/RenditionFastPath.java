@@ -16,10 +16,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
+import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.media.MediaProperties;
 import news.platform.media.imaging.OutputFormat;
 import news.platform.media.item.MediaItem;
-import news.platform.starter.problem.ApiProblem;
 
 /**
  * Serves a rendition that is already in memory before the security chain and Spring MVC run:

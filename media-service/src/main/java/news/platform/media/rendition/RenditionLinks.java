@@ -4,20 +4,28 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
 import news.platform.media.MediaProperties;
 import news.platform.media.item.MediaItem;
+import news.platform.media.item.RenditionUrls;
 
 /** Rendition URLs as clients should use them: everything that changes the bytes is in the URL. */
-public final class RenditionLinks {
+@Component
+class RenditionLinks implements RenditionUrls {
 
-	private RenditionLinks() {
+	private final MediaProperties.Renditions config;
+
+	RenditionLinks(MediaProperties properties) {
+		this.config = properties.renditions();
 	}
 
 	/** preset name → URL with the current focal point and {@code format=auto}. */
-	public static Map<String, String> presets(MediaItem item, MediaProperties.Renditions config) {
+	@Override
+	public Map<String, String> presets(MediaItem item) {
 		Map<String, String> links = new LinkedHashMap<>();
-		config.presets().keySet().forEach(name -> links.put(name, "/api/v1/media/" + item.id() + "/rendition?preset="
-				+ name + "&fp=" + focal(item.focalX(), item.focalY()) + "&format=auto"));
+		this.config.presets().keySet().forEach(name -> links.put(name, "/api/v1/media/" + item.id()
+				+ "/rendition?preset=" + name + "&fp=" + focal(item.focalX(), item.focalY()) + "&format=auto"));
 		return links;
 	}
 
@@ -41,7 +49,7 @@ public final class RenditionLinks {
 		return url.toString();
 	}
 
-	public static String focal(double x, double y) {
+	static String focal(double x, double y) {
 		return plain(x) + "," + plain(y);
 	}
 

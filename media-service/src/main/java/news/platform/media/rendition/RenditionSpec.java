@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
-
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.media.MediaProperties;
 import news.platform.media.imaging.OutputFormat;
-import news.platform.starter.problem.ApiProblem;
 
 /**
  * What a rendition URL asks for, validated: a preset name, or width/height/fit with a signature;
@@ -84,7 +83,7 @@ public record RenditionSpec(String preset, int width, int height, boolean cover,
 					return new RenditionSpec(null, width, height, "cover".equals(fitToken), output, focal, null);
 				}
 			}
-			throw ApiProblem.badRequest("signature-required", "Signature required",
+			throw new ApiProblem(ProblemType.SIGNATURE_REQUIRED,
 					"Sizes outside the preset list need a signature (sig) made with the service's signing key.")
 				.withFieldError("sig", "required for sizes outside the preset list");
 		}
@@ -93,9 +92,7 @@ public record RenditionSpec(String preset, int width, int height, boolean cover,
 
 	private static int size(String field, String value, int max, boolean required) {
 		if (!SIZE.matcher(value).matches()) {
-			throw ApiProblem.badRequest("invalid-parameter", "Invalid parameter",
-					"The value of '" + field + "' is not a whole number.")
-				.withFieldError(field, "not a whole number");
+			throw ApiProblem.invalidParameter(field, "is not a whole number");
 		}
 		long number = Long.parseLong(value);
 		if (number < (required ? 1 : 0) || number > max) {
@@ -105,8 +102,7 @@ public record RenditionSpec(String preset, int width, int height, boolean cover,
 	}
 
 	static ApiProblem badSignature() {
-		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-signature", "Invalid signature",
-				"The signature does not match the rendition parameters.")
+		return new ApiProblem(ProblemType.INVALID_SIGNATURE, "The signature does not match the rendition parameters.")
 			.withFieldError("sig", "does not match");
 	}
 

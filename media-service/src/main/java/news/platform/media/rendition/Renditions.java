@@ -12,7 +12,7 @@ import org.bson.types.Binary;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -41,7 +41,7 @@ class Renditions {
 		if (d == null) {
 			return null;
 		}
-		return Rendition.of(key, d.get("bytes", Binary.class).getData(), d.getString("contentType"),
+		return new Rendition(key, d.get("bytes", Binary.class).getData(), d.getString("contentType"),
 				d.getString("etag"), d.getDate("createdAt").toInstant(), d.getInteger("width"), d.getInteger("height"));
 	}
 

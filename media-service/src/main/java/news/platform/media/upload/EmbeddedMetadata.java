@@ -12,6 +12,8 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.iptc.IptcDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 
+import news.platform.media.item.MetadataLimits;
+
 /**
  * What the picture says about itself (metadata-extractor): the EXIF orientation, and caption,
  * credit, copyright and source as defaults for the editable metadata. XMP is preferred, then

@@ -18,9 +18,10 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.media.MediaMetrics;
 import news.platform.media.MediaProperties;
 import news.platform.media.imaging.ImageFiles;
@@ -32,7 +33,7 @@ import news.platform.media.imaging.Placeholder;
 import news.platform.media.item.Caller;
 import news.platform.media.item.MediaItem;
 import news.platform.media.item.MediaItems;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.media.original.Originals;
 
 /**
  * Takes an upload from a stream: the bytes go to a temp file while SHA-256 and the size are
@@ -84,7 +85,7 @@ public class Uploads {
 			byte[] head = body.readNBytes(ImageFormat.SNIFF_LENGTH);
 			if (head.length == 0) {
 				this.metrics.upload("empty", 0);
-				throw ApiProblem.badRequest("empty-upload", "Empty upload", "The upload has no bytes.")
+				throw new ApiProblem(ProblemType.EMPTY_UPLOAD, "The upload has no bytes.")
 					.withFieldError("file", "empty");
 			}
 			ImageFormat format = ImageFormat.sniff(head, head.length);
@@ -130,9 +131,9 @@ public class Uploads {
 			header = ImageFiles.header(file, format);
 			if (header.pixels() > this.properties.upload().maxPixels()) {
 				this.metrics.upload("too-many-pixels", 0);
-				throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-many-pixels", "Too many pixels",
-						"The image is " + header.width() + "×" + header.height() + " pixels; at most "
-								+ this.properties.upload().maxPixels() + " pixels are accepted.")
+				throw new ApiProblem(ProblemType.TOO_MANY_PIXELS, "The image is " + header.width() + "×"
+						+ header.height() + " pixels; at most " + this.properties.upload().maxPixels()
+						+ " pixels are accepted.")
 					.withFieldError("file", "more than " + this.properties.upload().maxPixels() + " pixels");
 			}
 			embedded = EmbeddedMetadata.read(file);
@@ -142,7 +143,7 @@ public class Uploads {
 		}
 		catch (ImageRejected ex) {
 			this.metrics.upload("corrupt", 0);
-			throw ApiProblem.badRequest("corrupt-image", "Image cannot be read",
+			throw new ApiProblem(ProblemType.CORRUPT_IMAGE,
 					"The " + format.name() + " image is damaged or incomplete: " + ex.getMessage())
 				.withFieldError("file", "damaged or incomplete image");
 		}
@@ -180,13 +181,12 @@ public class Uploads {
 
 	private ApiProblem tooLarge() {
 		this.metrics.upload("too-large", 0);
-		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-				"The upload is larger than " + maxBytes() + " bytes.")
+		return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "The upload is larger than " + maxBytes() + " bytes.")
 			.withFieldError("file", "larger than " + maxBytes() + " bytes");
 	}
 
 	private static ApiProblem unsupported() {
-		return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported image type",
+		return new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
 				"The bytes are not a JPEG, PNG, WebP or GIF image (the type is decided from the content, not the name).")
 			.withFieldError("file", "not a JPEG, PNG, WebP or GIF image");
 	}

@@ -16,7 +16,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 import static com.mongodb.client.model.Filters.eq;
 

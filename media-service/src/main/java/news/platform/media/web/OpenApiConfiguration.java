@@ -1,7 +1,7 @@
 package news.platform.media.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -9,40 +9,27 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import news.platform.starter.openapi.ServiceApiDocument;
+import news.platform.autoconfigure.openapi.ServiceApiDocument;
+import news.platform.autoconfigure.problem.ProblemType;
 
 /** The service's OpenAPI document at /v3/api-docs, with the problem types every endpoint may answer. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	/** status → the problem types answered with it (type = /problems/<slug>). */
-	static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
-
-	static {
-		PROBLEMS.put("400", "/problems/unknown-field, /problems/invalid-value, /problems/malformed-body, "
-				+ "/problems/invalid-parameter, /problems/empty-upload, /problems/corrupt-image, "
-				+ "/problems/signature-required, /problems/invalid-signature");
-		PROBLEMS.put("401", "/problems/unauthorized");
-		PROBLEMS.put("403", "/problems/forbidden");
-		PROBLEMS.put("404", "/problems/not-found");
-		PROBLEMS.put("409", "/problems/media-in-use");
-		PROBLEMS.put("412", "/problems/stale-version");
-		PROBLEMS.put("413", "/problems/payload-too-large, /problems/too-many-pixels");
-		PROBLEMS.put("415", "/problems/unsupported-media-type");
-		PROBLEMS.put("422", "/problems/validation");
-		PROBLEMS.put("428", "/problems/precondition-required");
-		PROBLEMS.put("503", "/problems/busy");
-	}
+	/** The catalogue's types media-service answers beyond the common ones (README: Problem types). */
+	static final Set<ProblemType> OWN_TYPES = EnumSet.of(ProblemType.EMPTY_UPLOAD, ProblemType.CORRUPT_IMAGE,
+			ProblemType.TOO_MANY_PIXELS, ProblemType.SIGNATURE_REQUIRED, ProblemType.INVALID_SIGNATURE,
+			ProblemType.MEDIA_IN_USE, ProblemType.PRECONDITION_REQUIRED, ProblemType.STALE_VERSION, ProblemType.BUSY);
 
 	@Bean
 	OpenAPI mediaServiceOpenApi() {
 		return ServiceApiDocument.document("media-service", "Media: upload, metadata, renditions, originals and usage.",
-				PROBLEMS);
+				OWN_TYPES);
 	}
 
 	@Bean
 	OpenApiCustomizer problemResponses() {
-		return ServiceApiDocument.problemResponses(PROBLEMS);
+		return ServiceApiDocument.problemResponses(OWN_TYPES);
 	}
 
 }

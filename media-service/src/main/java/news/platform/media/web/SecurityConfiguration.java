@@ -6,7 +6,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-import news.platform.starter.security.ServiceSecurity;
+import news.platform.autoconfigure.security.ServiceSecurity;
+import news.platform.autoconfigure.security.TokenIdentity;
 
 /**
  * Renditions and public metadata are anonymous; originals (which may carry GPS and camera data)
@@ -16,7 +17,7 @@ import news.platform.starter.security.ServiceSecurity;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final String[] STAFF = { "journalist", "editor", "admin" };
+	private static final String[] STAFF = { TokenIdentity.JOURNALIST, TokenIdentity.EDITOR, TokenIdentity.ADMIN };
 
 	@Bean
 	SecurityFilterChain mediaSecurity(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {
@@ -26,7 +27,7 @@ class SecurityConfiguration {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/internal/**")
-				.hasRole("service")
+				.hasRole(TokenIdentity.SERVICE)
 				.requestMatchers("/api/v1/media/*/original", "/api/v1/media/*/usage")
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/**")

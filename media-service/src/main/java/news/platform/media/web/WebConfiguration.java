@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,17 +25,20 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
+import news.platform.autoconfigure.problem.Problems;
 import news.platform.media.MediaProperties;
 import news.platform.media.imaging.ImageWork;
-import news.platform.starter.problem.ApiProblem;
-import news.platform.starter.problem.Problems;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
 	/**
 	 * Multipart uploads: parts go to disk from the first byte (threshold 0), never into the heap,
-	 * and the part limit is the upload limit (413 beyond it).
+	 * and the part limit is the upload limit (413 beyond it). The request may carry 64 KiB of
+	 * multipart framing beyond that; {@code platform.web.body-limits} for the upload path in
+	 * media-service.yml is sized the same, so the part limit answers first.
 	 */
 	@Bean
 	MultipartConfigElement multipartConfigElement(MediaProperties properties) {
@@ -67,49 +68,44 @@ class WebConfiguration {
 		};
 	}
 
-	/** The image pool is full: a clear 503 the client may retry, rather than an unbounded queue. */
+	/**
+	 * Answers for what happens before the upload code runs (multipart parsing) and for a full image
+	 * pool, ahead of the shared handlers so a multipart failure names the part {@code file}.
+	 */
 	@RestControllerAdvice
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	static class BusyAdvice {
+	static class UploadAdvice {
 
 		/** A multipart upload without the part {@code file} (also what an unparseable multipart body yields). */
 		@ExceptionHandler(MissingServletRequestPartException.class)
 		ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException ex, HttpServletRequest request) {
-			ProblemDetail problem = Problems.withErrors(
-					Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter", "Missing parameter",
-							"The multipart part '" + ex.getRequestPartName() + "' is required.", request),
-					List.of(new ApiProblem.FieldError(ex.getRequestPartName(), "required")));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return Problems.response(new ApiProblem(ProblemType.MISSING_PARAMETER,
+					"The multipart part '" + ex.getRequestPartName() + "' is required.")
+				.withFieldError(ex.getRequestPartName(), "required"), request);
 		}
 
 		/** A multipart body that cannot be parsed is the client's fault (400), not an internal error. */
 		@ExceptionHandler(MultipartException.class)
 		ResponseEntity<ProblemDetail> multipart(MultipartException ex, HttpServletRequest request) {
 			if (ex instanceof MaxUploadSizeExceededException) {
-				ProblemDetail problem = Problems.withErrors(
-						Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-								"The upload exceeds the allowed size.", request),
-						List.of(new ApiProblem.FieldError("file", "larger than allowed")));
-				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				// the rest of the body is not read; closing stops the client from sending it
+				ApiProblem tooLarge = new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "The upload exceeds the allowed size.")
+					.withFieldError("file", "larger than allowed");
+				return ResponseEntity.status(tooLarge.status())
 					.header(HttpHeaders.CONNECTION, "close")
 					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-					.body(problem);
+					.body(Problems.of(tooLarge, request));
 			}
-			ProblemDetail problem = Problems.withErrors(
-					Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-							"The multipart body cannot be read; send the image as the part 'file'.", request),
-					List.of(new ApiProblem.FieldError("file", "unreadable multipart body")));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return Problems.response(new ApiProblem(ProblemType.MALFORMED_BODY,
+					"The multipart body cannot be read; send the image as the part 'file'.")
+				.withFieldError("file", "unreadable multipart body"), request);
 		}
 
+		/** The image pool is full: a clear 503 the client may retry, rather than an unbounded queue. */
 		@ExceptionHandler(ImageWork.Busy.class)
 		ResponseEntity<ProblemDetail> busy(ImageWork.Busy ex, HttpServletRequest request) {
-			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
-					"The image work queue is full; retry shortly.", request);
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "2")
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			return Problems.response(
+					ApiProblem.retryLater(ProblemType.BUSY, "The image work queue is full; retry shortly.", 2), request);
 		}
 
 	}

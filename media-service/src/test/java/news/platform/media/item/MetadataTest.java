@@ -93,6 +93,16 @@ class MetadataTest {
 		problem(this.api.get("/api/v1/media/nope"), 404, "/problems/not-found", null);
 	}
 
+	@Test
+	void aMetadataBodyOverThePlatformLimitIsRefusedUnread() {
+		// platform.web.max-body-size (64KB) holds every body but an upload
+		String caption = "a".repeat(70 * 1024);
+		problem(this.api.patch(EDITOR, this.id, "\"1\"", "{\"caption\": \"" + caption + "\"}"), 413,
+				"/problems/payload-too-large", "body");
+		MediaApi.Response after = this.api.get("/api/v1/media/" + this.id, "Authorization", "Bearer " + EDITOR);
+		assertThat(after.json().path("version").asLong()).isEqualTo(1);
+	}
+
 	static JsonNode problem(MediaApi.Response response, int status, String type, String field) {
 		assertThat(response.status()).as(response.text()).isEqualTo(status);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");

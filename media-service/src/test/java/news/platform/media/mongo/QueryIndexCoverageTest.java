@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 import news.platform.testsupport.ServiceIntegrationTest;
 import news.platform.testsupport.TestMongo;
 
@@ -32,7 +32,7 @@ class QueryIndexCoverageTest {
 		assertThat(this.shapes.uncovered()).as("query shapes without a declared index").isEmpty();
 		assertThat(this.shapes.shapes()).extracting(QueryShapes.QueryShape::collection)
 			.contains("media_items", "originals", "original_files.chunks", "renditions", "media_usage",
-					"article_media", "feed_cursor");
+					"article_media", "feed_cursor", "feed_cursors");
 	}
 
 	@Test

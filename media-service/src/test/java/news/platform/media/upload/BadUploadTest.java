@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import news.platform.media.MediaApi;
 import news.platform.media.TestImages;
 import news.platform.media.item.MediaItems;
+import news.platform.media.original.Originals;
 import news.platform.testsupport.Http;
 import news.platform.testsupport.ServiceIntegrationTest;
 

@@ -13,6 +13,7 @@ import news.platform.media.MediaApi;
 import news.platform.media.TestImages;
 import news.platform.media.imaging.BlurHash;
 import news.platform.media.item.MediaItems;
+import news.platform.media.original.Originals;
 import news.platform.testsupport.ServiceIntegrationTest;
 
 import static news.platform.media.MediaApi.EDITOR;

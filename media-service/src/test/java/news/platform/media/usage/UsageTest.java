@@ -115,6 +115,8 @@ class UsageTest {
 		String metrics = Http.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
 		assertThat(metrics).containsPattern("feed_consumer_lag_seconds\\{[^}]*consumer=\"media-service\"[^}]*\\} 0\\.0");
 		assertThat(metrics).containsPattern("feed_consumer_events_total\\{[^}]*consumer=\"media-service\"");
+		// the platform's follower also names the feed
+		assertThat(metrics).containsPattern("feed_consumer_lag_seconds\\{[^}]*consumer=\"media-service\",feed=\"articles\"");
 	}
 
 	@Test

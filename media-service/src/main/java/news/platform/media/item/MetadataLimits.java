@@ -1,6 +1,9 @@
-package news.platform.media.upload;
+package news.platform.media.item;
 
-/** Longest accepted text per metadata field (characters). */
+/**
+ * Longest accepted text per metadata field (characters): the editing rules refuse longer text, and
+ * the upload cuts what a picture says about itself to the same lengths.
+ */
 public final class MetadataLimits {
 
 	public static final int ALT = 500;

@@ -1,4 +1,4 @@
-package news.platform.media.delivery;
+package news.platform.media.original;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.media.item.MediaEditing;
 import news.platform.media.item.MediaItem;
-import news.platform.media.upload.Originals;
 
 /**
  * The original bytes, for staff only (they may carry GPS and camera data). Spring MVC answers

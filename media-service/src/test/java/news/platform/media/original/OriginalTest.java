@@ -1,4 +1,4 @@
-package news.platform.media.delivery;
+package news.platform.media.original;
 
 import java.util.Arrays;
 

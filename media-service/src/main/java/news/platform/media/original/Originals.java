@@ -1,4 +1,4 @@
-package news.platform.media.upload;
+package news.platform.media.original;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +22,8 @@ import org.bson.types.ObjectId;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
-import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
+import news.platform.autoconfigure.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes.DeclaredIndex;
 
 import static com.mongodb.client.model.Filters.eq;
 
