@@ -6,11 +6,10 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /** The service's own settings ({@code comment.*} in config-repo/comment-service.yml). */
 @ConfigurationProperties("comment")
-public record CommentProperties(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Text text,
+public record CommentProperties(@DefaultValue Text text,
 		@DefaultValue Thread thread, @DefaultValue("15m") Duration editWindow, @DefaultValue RateLimit rateLimit,
 		@DefaultValue({ "like", "insightful", "disagree" }) List<String> reactionTypes,
 		@DefaultValue("3") int hideAfterReports, @DefaultValue Counts counts, @DefaultValue("30m") Duration streamTimeout,
@@ -81,9 +80,17 @@ public record CommentProperties(@DefaultValue("16KB") DataSize maxBodySize, @Def
 
 	}
 
-	/** The projection of article state fed by article-service's event feed. */
-	public record ArticleState(@DefaultValue("true") boolean feedEnabled, @DefaultValue("1s") Duration pollInterval,
-			@DefaultValue("200") int batchSize, @DefaultValue("2s") Duration timeout,
+	/**
+	 * The projection of article state. The feed follower's own settings (poll interval, batch size,
+	 * read time limit, backoff) are the shared {@code platform.feed.follow.*}.
+	 *
+	 * @param feedEnabled whether the projection follows article-service's feed (off: only the state
+	 * endpoint fills it)
+	 * @param timeout the time limit of the state call on a poster's request, and the longest a
+	 * request waits for a feed poll under way
+	 * @param cacheMaxArticles article states held in memory
+	 */
+	public record ArticleState(@DefaultValue("true") boolean feedEnabled, @DefaultValue("2s") Duration timeout,
 			@DefaultValue("100000") long cacheMaxArticles) {
 	}
 

@@ -31,7 +31,9 @@ class ArticleStubContextCustomizerFactory implements ContextCustomizerFactory {
 				.getPropertySources()
 				.addFirst(new MapPropertySource("articleServiceStub",
 						Map.of("platform.upstreams.article-service", ArticleServiceStub.get().url())));
-			// the rules' clock, which tests move on to pass the edit window or a suspension
+			// the rules' clock, which tests move on to pass the edit window or a suspension; registered
+			// before the context refreshes, so the shared auto-configuration's clock (conditional on
+			// no Clock bean) steps aside, and the feed follower reads this one too
 			context.getBeanFactory().registerSingleton("clock", TestClock.INSTANCE);
 		}
 

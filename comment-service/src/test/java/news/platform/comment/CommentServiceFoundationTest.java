@@ -1,10 +1,14 @@
 package news.platform.comment;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import news.platform.testsupport.Http;
 import news.platform.testsupport.ServiceFoundationContract;
 import news.platform.testsupport.ServiceIntegrationTest;
+import news.platform.testsupport.problems.ProblemCatalogueCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +26,13 @@ class CommentServiceFoundationTest extends ServiceFoundationContract {
 		String metrics = Http.get(management("/actuator/prometheus")).body();
 		assertThat(metrics).contains("comments_moderation_pending", "comments_moderation_oldest_age_seconds",
 				"comments_moderation_actions_total{action=\"approve\"", "comments_moderation_actions_total{action=\"ban\"",
-				"comments_posted_total{", "outcome=\"visible\"", "outcome=\"rate_limited\"",
-				"feed_consumer_lag_seconds{", "consumer=\"comment-service\"", "feed_consumer_events_total{");
+				"comments_posted_total{", "outcome=\"visible\"", "outcome=\"rate_limited\"");
+		// the shared feed follower's meters, under the consumer name dashboards and alerts read
+		assertThat(Arrays.stream(metrics.split("\n")).filter(line -> line.startsWith("feed_consumer_")))
+			.anySatisfy(line -> assertThat(line).startsWith("feed_consumer_lag_seconds{")
+				.contains("consumer=\"comment-service\"", "feed=\"articles\""))
+			.anySatisfy(line -> assertThat(line).startsWith("feed_consumer_events_total{")
+				.contains("consumer=\"comment-service\"", "feed=\"articles\""));
 	}
 
 	@Test
@@ -33,6 +42,13 @@ class CommentServiceFoundationTest extends ServiceFoundationContract {
 		assertThat(docs.body()).contains("/api/v1/comments/articles/{articleId}", "/api/v1/comments/counts",
 				"/api/v1/comments/moderation/queue", "/api/v1/comments/articles/{articleId}/stream",
 				"/problems/comments-closed", "application/problem+json");
+	}
+
+	@Test
+	void theReadmeAndTheOpenApiDocumentNameTheProblemTypesOfTheCatalogue() {
+		Http.Response docs = Http.get(api("/v3/api-docs"));
+		assertThat(docs.status()).isEqualTo(200);
+		ProblemCatalogueCheck.verify("news.platform.comment", Path.of("README.md"), docs.body(), true);
 	}
 
 }

@@ -8,12 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.client.TraceHeaders;
+import news.platform.autoconfigure.feed.follow.FeedFollower;
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.comment.CommentProperties;
-import news.platform.starter.client.TraceHeaders;
-import news.platform.starter.problem.ApiProblem;
 
 /**
  * Decides whether an article takes comments now: from the projection when it knows the article
@@ -27,18 +28,18 @@ public class ArticleGate {
 
 	private final ArticleStates states;
 
-	private final ArticleServiceClient client;
+	private final ArticleStateClient client;
 
 	private final CircuitBreakerFactory<?, ?> breakers;
 
 	private final CommentProperties properties;
 
-	private final FeedConsumer feed;
+	private final FeedFollower feed;
 
 	private final TraceHeaders traceHeaders;
 
-	ArticleGate(ArticleStates states, ArticleServiceClient client, CircuitBreakerFactory<?, ?> breakers,
-			CommentProperties properties, FeedConsumer feed, TraceHeaders traceHeaders) {
+	ArticleGate(ArticleStates states, ArticleStateClient client, CircuitBreakerFactory<?, ?> breakers,
+			CommentProperties properties, FeedFollower feed, TraceHeaders traceHeaders) {
 		this.feed = feed;
 		this.traceHeaders = traceHeaders;
 		this.states = states;
@@ -51,8 +52,10 @@ public class ArticleGate {
 	public ArticleState requireOpen(String articleId, Instant now) {
 		ArticleState state = this.states.find(articleId).orElseGet(() -> {
 			// most unknown articles were just published: the feed brings them with their section
-			// (whose policy applies); the state endpoint answers for the rest
-			if (this.feed.catchUp()) {
+			// (whose policy applies); the state endpoint answers for the rest. One page at most, not
+			// while the feed fails, and waiting for a poll under way no longer than the call timeout:
+			// a request never waits for a long backlog
+			if (catchUp()) {
 				return this.states.find(articleId).orElseGet(() -> ask(articleId, now));
 			}
 			return ask(articleId, now);
@@ -62,26 +65,30 @@ public class ArticleGate {
 			case OPEN -> state;
 			case UNKNOWN, NOT_PUBLISHED -> throw ApiProblem.notFound("Article",
 					"No published article " + articleId + " takes comments.");
-			case CLOSED -> throw ApiProblem.conflict("comments-closed", "Comments are closed",
+			case CLOSED -> throw new ApiProblem(ProblemType.COMMENTS_CLOSED,
 					"Comments on article " + articleId + " are closed.");
 		};
+	}
+
+	private boolean catchUp() {
+		CommentProperties.ArticleState settings = this.properties.articleState();
+		return settings.feedEnabled() && this.feed.catchUp(settings.timeout());
 	}
 
 	private ArticleState ask(String articleId, Instant now) {
 		// read on the request thread: the breaker's time limiter runs the call on another one
 		Map<String, String> trace = this.traceHeaders.current();
-		List<ArticleServiceClient.StateAnswer> answers = this.breakers.create(ArticleStateConfiguration.BREAKER)
+		List<ArticleStateClient.StateAnswer> answers = this.breakers.create(ArticleStateConfiguration.BREAKER)
 			.run(() -> this.client.state(List.of(articleId), trace), failure -> {
 				log.warn("article state for {} unavailable: {}", articleId, failure.toString());
-				throw ApiProblem.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
-						"Article state unavailable",
-						"comment-service has not seen article " + articleId
+				throw ApiProblem.retryLater(ProblemType.UPSTREAM_UNAVAILABLE,
+						"Article state unavailable: comment-service has not seen article " + articleId
 								+ " yet and article-service does not answer; retry shortly.", 5);
 			});
-		ArticleServiceClient.StateAnswer answer = answers.stream()
+		ArticleStateClient.StateAnswer answer = answers.stream()
 			.filter(a -> articleId.equals(a.id()))
 			.findFirst()
-			.orElse(new ArticleServiceClient.StateAnswer(articleId, false, false, false, null, null, null));
+			.orElse(new ArticleStateClient.StateAnswer(articleId, false, false, false, null, null, null));
 		// the section picks the moderation policy and the auto-close delay, as the feed's events would
 		ArticleState state = new ArticleState(articleId, answer.exists(), answer.published(), answer.commentsOpen(),
 				answer.commentsCloseAt(), answer.section(), answer.firstPublishedAt(), 0, "state-endpoint", now);

@@ -6,6 +6,9 @@ import java.util.Date;
 
 import org.bson.Document;
 
+import news.platform.autoconfigure.feed.FeedData;
+import news.platform.autoconfigure.feed.FeedEvent;
+
 /**
  * What comment-service knows about one article: enough to decide whether it takes comments.
  * {@code seq} is the feed event it came from (0 when it came from the state endpoint), so an older
@@ -36,6 +39,22 @@ public record ArticleState(String articleId, boolean exists, boolean published, 
 			return Verdict.CLOSED;
 		}
 		return Verdict.OPEN;
+	}
+
+	/**
+	 * The state an article feed event says: deleted articles no longer exist; an article is
+	 * published while its status says so, unless the event withdraws it; an event without
+	 * {@code firstPublishedAt} (older producers) counts from {@code publishedAt}.
+	 */
+	static ArticleState fromFeed(FeedEvent event, Instant now) {
+		FeedData data = event.data() != null ? event.data() : FeedData.empty();
+		boolean deleted = "article.deleted".equals(event.type());
+		boolean published = !deleted && "PUBLISHED".equals(data.string("status"))
+				&& !"article.unpublished".equals(event.type());
+		Instant firstPublishedAt = data.instant("firstPublishedAt") != null ? data.instant("firstPublishedAt")
+				: data.instant("publishedAt");
+		return new ArticleState(event.subjectId(), !deleted, published, data.bool("commentsOpen"),
+				data.instant("commentsCloseAt"), data.string("section"), firstPublishedAt, event.seq(), "feed", now);
 	}
 
 	Document toDocument() {

@@ -1,5 +1,7 @@
 package news.platform.comment.articlestate;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,15 +14,16 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.feed.FeedEvent;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 import news.platform.comment.CommentProperties;
-import news.platform.starter.mongodb.QueryShapes;
 
 /**
  * The projection of article state ({@code article_states}, {@code _id} = article id), with the
  * states this replica has read or written held in memory: posting reads it by key, never by scan.
  */
 @Component
-public class ArticleStates {
+class ArticleStates {
 
 	static final String COLLECTION = "article_states";
 
@@ -28,10 +31,13 @@ public class ArticleStates {
 
 	private final Cache<String, ArticleState> cache;
 
-	ArticleStates(MongoDatabase database, QueryShapes shapes, CommentProperties properties) {
+	private final Clock clock;
+
+	ArticleStates(MongoDatabase database, QueryShapes shapes, CommentProperties properties, Clock clock) {
 		this.collection = database.getCollection(COLLECTION);
+		this.clock = clock;
 		this.cache = Caffeine.newBuilder().maximumSize(properties.articleState().cacheMaxArticles()).build();
-		shapes.register(COLLECTION, java.util.List.of("_id"), java.util.List.of(), "_id_");
+		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 
 	public Optional<ArticleState> find(String articleId) {
@@ -48,8 +54,16 @@ public class ArticleStates {
 		return Optional.of(state);
 	}
 
+	/**
+	 * Applies one article feed event (the follower's handler). Applying an event again, after a
+	 * crash between apply and cursor, changes nothing.
+	 */
+	void apply(FeedEvent event) {
+		applyFromFeed(ArticleState.fromFeed(event, this.clock.instant()));
+	}
+
 	/** Stores a state from the feed unless a newer event already did ({@code seq} only moves on). */
-	void applyFromFeed(ArticleState state) {
+	private void applyFromFeed(ArticleState state) {
 		Document stored = this.collection.find(Filters.eq("_id", state.articleId())).first();
 		if (stored != null && stored.get("seq", Number.class).longValue() >= state.seq()) {
 			return;

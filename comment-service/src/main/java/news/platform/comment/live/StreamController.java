@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 @RestController
 @Tag(name = "Live", description = "Newly visible comments as Server-Sent Events")

@@ -15,8 +15,8 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
-import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
+import news.platform.autoconfigure.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes.DeclaredIndex;
 import news.platform.comment.web.Caller;
 
 /**
@@ -25,7 +25,7 @@ import news.platform.comment.web.Caller;
  * point), then copied here under the same id for the moderators' log (idempotent upsert).
  */
 @Component
-public class AuditLog {
+class AuditLog {
 
 	static final String COLLECTION = "moderation_audit";
 

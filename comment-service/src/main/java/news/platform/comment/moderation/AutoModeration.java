@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
+import news.platform.comment.thread.CommentModeration.Decision;
 import news.platform.comment.thread.CommentStatus;
 
 /**
@@ -18,7 +19,7 @@ import news.platform.comment.thread.CommentStatus;
  * which rules fired, for the moderators.
  */
 @Component
-public class AutoModeration {
+class AutoModeration {
 
 	private static final Pattern LINK = Pattern.compile(
 			"(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+\\.(?:com|net|org|hr|info|io|biz|ru|xyz|me|co|eu|de|top|link|click)\\b");
@@ -31,9 +32,6 @@ public class AutoModeration {
 
 	private final Fingerprints fingerprints;
 
-	public record Decision(CommentStatus status, List<String> flags) {
-	}
-
 	AutoModeration(CommentProperties properties, Fingerprints fingerprints) {
 		this.settings = properties.moderation();
 		this.banned = new WordList(this.settings.bannedWords());
@@ -41,8 +39,8 @@ public class AutoModeration {
 		this.fingerprints = fingerprints;
 	}
 
-	public Decision decide(String userId, String commentId, Users.Standing standing, String text, String section,
-			Instant now) {
+	/** {@code visibleCount}: how many of the user's comments became visible so far. */
+	Decision decide(String userId, String commentId, long visibleCount, String text, String section, Instant now) {
 		List<String> words = CroatianFolding.words(text);
 		String bannedWord = this.banned.firstMatch(words);
 		if (bannedWord != null) {
@@ -59,7 +57,7 @@ public class AutoModeration {
 			flags.add("repeated-text");
 		}
 		CommentProperties.Section policy = this.settings.section(section);
-		if (standing.visibleCount() < policy.firstCommentsHeld()) {
+		if (visibleCount < policy.firstCommentsHeld()) {
 			flags.add("first-comments");
 		}
 		if (policy.preModerated()) {
@@ -69,7 +67,7 @@ public class AutoModeration {
 	}
 
 	/** An edit is checked for words only: banned refuses the edit, suspect holds the comment again. */
-	public Decision decideEdit(String text) {
+	Decision decideEdit(String text) {
 		List<String> words = CroatianFolding.words(text);
 		if (this.banned.firstMatch(words) != null) {
 			return new Decision(CommentStatus.REJECTED, List.of("banned-word"));

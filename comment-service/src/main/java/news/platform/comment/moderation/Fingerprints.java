@@ -19,7 +19,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 /**
  * Repeated identical text: one document per user and folded text ({@code comment_fingerprints},

@@ -12,9 +12,10 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.comment.CommentProperties;
 import news.platform.comment.thread.Comment;
 import news.platform.comment.thread.CommentChanges;
@@ -23,7 +24,6 @@ import news.platform.comment.thread.CommentView;
 import news.platform.comment.thread.Comments;
 import news.platform.comment.thread.Commenting;
 import news.platform.comment.web.Caller;
-import news.platform.starter.problem.ApiProblem;
 
 /**
  * Moderators' actions. Each is one conditional write of the comment (or user) document at the
@@ -74,7 +74,7 @@ class Moderation {
 			case "pending" -> CommentStatus.PENDING;
 			case "reported" -> CommentStatus.REPORTED;
 			case "rejected" -> CommentStatus.REJECTED;
-			default -> throw invalidParameter("state", "one of pending, reported, rejected");
+			default -> throw ApiProblem.invalidParameter("state", "must be one of pending, reported, rejected");
 		};
 		Instant afterAt = null;
 		String afterId = null;
@@ -89,7 +89,7 @@ class Moderation {
 				afterId = parts[3];
 			}
 			catch (IllegalArgumentException ex) {
-				throw invalidParameter("cursor", "not a cursor of this queue");
+				throw ApiProblem.invalidParameter("cursor", "is not a cursor of this queue");
 			}
 		}
 		List<Comment> page = this.comments.queue(status, afterAt, afterId, limit + 1);
@@ -175,7 +175,7 @@ class Moderation {
 				results.add(new BulkResult(item.id(), "done", after.version(), null));
 			}
 			catch (ApiProblem problem) {
-				String outcome = problem.status() == HttpStatus.NOT_FOUND ? "not-found" : "conflict";
+				String outcome = problem.type() == ProblemType.NOT_FOUND ? "not-found" : "conflict";
 				results.add(new BulkResult(item.id(), outcome, null, problem.getMessage()));
 			}
 		}
@@ -267,11 +267,6 @@ class Moderation {
 			throw ApiProblem.invalidField("reason", "contains invisible or control characters");
 		}
 		return stripped;
-	}
-
-	static ApiProblem invalidParameter(String name, String message) {
-		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-				"The value of '" + name + "' is not valid: " + message + ".").withFieldError(name, message);
 	}
 
 }

@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.comment.thread.CommentView;
 import news.platform.comment.web.Caller;
-import news.platform.starter.problem.ApiProblem;
 
 /** The moderation API: role moderator, editor or admin (enforced by the security rules on the path). */
 @RestController
@@ -59,7 +60,7 @@ class ModerationController {
 	Moderation.QueuePage queue(@RequestParam(defaultValue = "pending") String state,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 200) {
-			throw Moderation.invalidParameter("limit", "between 1 and 200");
+			throw ApiProblem.invalidParameter("limit", "must be between 1 and 200");
 		}
 		return this.moderation.queue(state, cursor, limit);
 	}
@@ -105,11 +106,11 @@ class ModerationController {
 	AuditResponse audit(@RequestParam(required = false) String commentId,
 			@RequestParam(required = false) String userId) {
 		if ((commentId == null) == (userId == null)) {
-			throw Moderation.invalidParameter("commentId", "give exactly one of commentId and userId");
+			throw ApiProblem.invalidParameter("commentId", "must be set when userId is not (give exactly one of them)");
 		}
 		if (commentId != null) {
 			if (!commentId.matches("c[a-z2-7]{25}")) {
-				throw Moderation.invalidParameter("commentId", "not a comment id");
+				throw ApiProblem.invalidParameter("commentId", "is not a comment id");
 			}
 			return new AuditResponse(this.audit.ofComment(commentId, 200));
 		}
@@ -121,7 +122,7 @@ class ModerationController {
 	ResponseEntity<Void> report(@PathVariable String commentId, @RequestBody Report request) {
 		Caller caller = Caller.current();
 		if (caller == null) {
-			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required", "Sign in to report.");
+			throw new ApiProblem(ProblemType.UNAUTHORIZED, "Sign in to report.");
 		}
 		this.moderation.report(caller, commentId, request.reason());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).build();

@@ -30,7 +30,7 @@ import news.platform.comment.thread.Comments;
  * recomputed every {@code comment.moderation.gauge-interval} (a count over the queue: batch work).
  */
 @Component
-public class ModerationMetrics implements SmartLifecycle {
+class ModerationMetrics implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ModerationMetrics.class);
 

@@ -11,7 +11,7 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 /** Reader reports, one per reader per comment ({@code comment_reports}, {@code _id} = comment id + "/" + reader). */
 @Component

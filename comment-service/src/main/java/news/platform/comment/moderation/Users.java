@@ -16,7 +16,7 @@ import org.bson.conversions.Bson;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 /**
  * Each commenter's standing ({@code comment_users}, {@code _id} = the token subject): how many of
@@ -24,7 +24,7 @@ import news.platform.starter.mongodb.QueryShapes;
  * sanctions in the same document (the commit point of a sanction).
  */
 @Component
-public class Users {
+class Users {
 
 	static final String COLLECTION = "comment_users";
 

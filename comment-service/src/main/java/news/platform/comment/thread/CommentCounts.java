@@ -20,7 +20,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 
 /**
  * Counter documents per article ({@code comment_counts}, {@code _id} = article id): {@code visible}

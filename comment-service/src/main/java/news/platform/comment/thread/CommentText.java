@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
  * Comment text is plain text. It is stored exactly as typed apart from Unicode NFC normalisation,

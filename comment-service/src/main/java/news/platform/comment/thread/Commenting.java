@@ -11,18 +11,14 @@ import java.util.regex.Pattern;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.comment.CommentProperties;
 import news.platform.comment.articlestate.ArticleGate;
 import news.platform.comment.articlestate.ArticleState;
-import news.platform.comment.moderation.AuditLog;
-import news.platform.comment.moderation.AutoModeration;
-import news.platform.comment.moderation.ModerationMetrics;
-import news.platform.comment.moderation.Users;
 import news.platform.comment.web.Caller;
-import news.platform.starter.problem.ApiProblem;
 
 /** The rules of posting, editing and deleting a comment. */
 @Component
@@ -42,31 +38,21 @@ public class Commenting {
 
 	private final PostingRateLimit rateLimit;
 
-	private final AutoModeration rules;
-
-	private final Users users;
-
-	private final AuditLog audit;
-
-	private final ModerationMetrics metrics;
+	private final CommentModeration moderation;
 
 	private final CommentProperties properties;
 
 	private final Clock clock;
 
 	Commenting(Comments comments, CommentChanges changes, CommentText text, ArticleGate articles,
-			PostingRateLimit rateLimit, AutoModeration rules, Users users, AuditLog audit, ModerationMetrics metrics,
-			CommentProperties properties, Clock clock) {
+			PostingRateLimit rateLimit, CommentModeration moderation, CommentProperties properties, Clock clock) {
 		this.clock = clock;
 		this.comments = comments;
 		this.changes = changes;
 		this.text = text;
 		this.articles = articles;
 		this.rateLimit = rateLimit;
-		this.rules = rules;
-		this.users = users;
-		this.audit = audit;
-		this.metrics = metrics;
+		this.moderation = moderation;
 		this.properties = properties;
 	}
 
@@ -89,7 +75,7 @@ public class Commenting {
 		String id;
 		if (idempotencyKey != null) {
 			if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-				throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header",
+				throw new ApiProblem(ProblemType.INVALID_HEADER,
 						"Idempotency-Key must be 1 to 200 visible ASCII characters.")
 					.withFieldError("Idempotency-Key", "1 to 200 visible ASCII characters");
 			}
@@ -106,7 +92,7 @@ public class Commenting {
 			return postNew(caller, articleId, request, id, requestHash, idempotencyKey);
 		}
 		catch (ApiProblem ex) {
-			this.metrics.posted(ex.status() == HttpStatus.TOO_MANY_REQUESTS ? "rate_limited" : "refused");
+			this.moderation.refused(ex.type() == ProblemType.RATE_LIMITED);
 			throw ex;
 		}
 	}
@@ -114,21 +100,12 @@ public class Commenting {
 	private Posted postNew(Caller caller, String articleId, PostRequest request, String id, String requestHash,
 			String idempotencyKey) {
 		Instant now = this.clock.instant();
-		Users.Standing standing = this.users.standing(caller.subject());
-		if (standing.banned()) {
-			throw new ApiProblem(HttpStatus.FORBIDDEN, "user-banned", "Banned from commenting",
-					"This account may not post comments.");
-		}
-		if (standing.suspendedAt(now)) {
-			throw new ApiProblem(HttpStatus.FORBIDDEN, "user-suspended", "Suspended from commenting",
-					"This account may post comments again from " + standing.suspendedUntil() + ".");
-		}
+		CommentModeration.Poster poster = this.moderation.admit(caller.subject(), now);
 		String cleaned = this.text.clean(request.text());
 		Comment parent = request.parentId() == null ? null : replyTarget(articleId, request.parentId());
 		ArticleState article = this.articles.requireOpen(articleId, now);
 		this.rateLimit.acquire(caller.subject(), idempotencyKey);
-		AutoModeration.Decision decision = this.rules.decide(caller.subject(), id, standing, cleaned, article.section(),
-				now);
+		CommentModeration.Decision decision = this.moderation.screen(poster, id, cleaned, article.section(), now);
 
 		int maxDepth = this.properties.thread().maxDepth();
 		String parentId = null;
@@ -148,34 +125,14 @@ public class Commenting {
 			return replay(this.comments.find(id).orElseThrow(), requestHash);
 		}
 		this.changes.stored(comment);
-		switch (decision.status()) {
-			case VISIBLE -> {
-				// the count only feeds the first-comments rule: once past it, no write is needed
-				if (standing.visibleCount() < this.properties.moderation().mostFirstCommentsHeld()) {
-					this.users.countVisible(caller.subject());
-				}
-				this.metrics.posted("visible");
-			}
-			case PENDING -> {
-				this.metrics.posted("pending");
-				this.metrics.action("hold");
-				this.audit.record(AuditLog.entry(Caller.SYSTEM, "hold", id, articleId, caller.subject(),
-						String.join(", ", decision.flags()), null, "PENDING"));
-			}
-			default -> {
-				this.metrics.posted("rejected");
-				this.metrics.action("reject");
-				this.audit.record(AuditLog.entry(Caller.SYSTEM, "reject", id, articleId, caller.subject(),
-						comment.rejectReason(), null, "REJECTED"));
-			}
-		}
+		this.moderation.posted(comment, poster);
 		return new Posted(comment, false);
 	}
 
 	private Posted replay(Comment existing, String requestHash) {
 		if (!requestHash.equals(existing.requestHash())) {
-			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-					"Idempotency-Key reused", "This Idempotency-Key was used for a different comment.")
+			throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
+					"This Idempotency-Key was used for a different comment.")
 				.withFieldError("Idempotency-Key", "used before with a different request");
 		}
 		return new Posted(existing, true);
@@ -203,7 +160,7 @@ public class Commenting {
 	Comment edit(Caller caller, String id, EditRequest request) {
 		Comment before = require(id);
 		if (!before.authorId().equals(caller.subject())) {
-			throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Only its author edits a comment.");
+			throw new ApiProblem(ProblemType.FORBIDDEN, "Only its author edits a comment.");
 		}
 		if (request == null || request.version() == null) {
 			throw ApiProblem.invalidField("version", "required: the version you edit");
@@ -213,12 +170,11 @@ public class Commenting {
 		}
 		Instant now = this.clock.instant();
 		if (!now.isBefore(before.createdAt().plus(this.properties.editWindow()))) {
-			throw ApiProblem.conflict("edit-window-closed", "Edit window closed",
-					"Comments can be edited for " + this.properties.editWindow().toMinutes()
+			throw new ApiProblem(ProblemType.EDIT_WINDOW_CLOSED, "Comments can be edited for " + this.properties.editWindow().toMinutes()
 							+ " minutes after posting.");
 		}
 		String cleaned = this.text.clean(request.text());
-		AutoModeration.Decision decision = this.rules.decideEdit(cleaned);
+		CommentModeration.Decision decision = this.moderation.screenEdit(cleaned);
 		if (decision.status() == CommentStatus.REJECTED) {
 			throw ApiProblem.invalidField("text", "contains a word that is not allowed");
 		}
@@ -239,15 +195,12 @@ public class Commenting {
 		Comment before = require(id);
 		boolean own = before.authorId().equals(caller.subject());
 		if (!own && !caller.isModerator()) {
-			throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-					"Only its author or a moderator deletes a comment.");
+			throw new ApiProblem(ProblemType.FORBIDDEN, "Only its author or a moderator deletes a comment.");
 		}
 		if (before.status() == CommentStatus.DELETED) {
 			return;
 		}
-		Document history = own ? null
-				: AuditLog.entry(caller, "delete", id, before.articleId(), before.authorId(), "deleted by a moderator",
-						before.status().name(), "DELETED");
+		Document history = own ? null : this.moderation.deletionEntry(caller, before);
 		Comment after = this.comments
 			.change(id, null, List.of(CommentStatus.VISIBLE, CommentStatus.PENDING, CommentStatus.REPORTED,
 					CommentStatus.REJECTED),
@@ -260,8 +213,7 @@ public class Commenting {
 		}
 		this.changes.changed(before, after);
 		if (history != null) {
-			this.audit.record(history);
-			this.metrics.action("delete");
+			this.moderation.deleted(history);
 		}
 	}
 
@@ -285,15 +237,15 @@ public class Commenting {
 			return ApiProblem.notFound("Comment", "No comment " + id + ".");
 		}
 		if (now.version() != expectedVersion) {
-			return ApiProblem.conflict("version-conflict", "Changed meanwhile", "The comment is at version "
-					+ now.version() + ", not " + expectedVersion + "; someone acted on it first. Reload and retry.")
+			return new ApiProblem(ProblemType.VERSION_CONFLICT, "The comment is at version " + now.version() + ", not "
+					+ expectedVersion + "; someone acted on it first. Reload and retry.")
 				.withFieldError("version", "current version is " + now.version());
 		}
 		return stateConflict(now);
 	}
 
 	static ApiProblem stateConflict(Comment comment) {
-		return ApiProblem.conflict("comment-state", "Not possible in this state",
+		return new ApiProblem(ProblemType.COMMENT_STATE,
 				"The comment is " + comment.status().name().toLowerCase(java.util.Locale.ROOT) + ".")
 			.withFieldError("status", comment.status().name().toLowerCase(java.util.Locale.ROOT));
 	}

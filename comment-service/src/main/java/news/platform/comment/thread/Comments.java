@@ -21,8 +21,8 @@ import org.bson.conversions.Bson;
 
 import org.springframework.stereotype.Component;
 
-import news.platform.starter.mongodb.QueryShapes;
-import news.platform.starter.mongodb.QueryShapes.DeclaredIndex;
+import news.platform.autoconfigure.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes.DeclaredIndex;
 
 /** The {@code comments} collection: every query it answers and the named index each uses. */
 @Component

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
-
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
  * An opaque keyset position: the order it belongs to and the sort key of the last item served.
@@ -35,18 +33,14 @@ record Cursor(String order, ThreadKey key) {
 				throw new IllegalArgumentException();
 			}
 			if (!parts[1].equals(expectedOrder)) {
-				throw invalid("belongs to another order (" + parts[1] + ") than " + expectedOrder);
+				throw ApiProblem.invalidParameter("cursor",
+						"belongs to another order (" + parts[1] + ") than " + expectedOrder);
 			}
 			return new Cursor(parts[1], new ThreadKey(Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4]));
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("not a cursor this service issued");
+			throw ApiProblem.invalidParameter("cursor", "is not a cursor this service issued");
 		}
-	}
-
-	private static ApiProblem invalid(String message) {
-		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-				"The value of 'cursor' is " + message + ".").withFieldError("cursor", message);
 	}
 
 }

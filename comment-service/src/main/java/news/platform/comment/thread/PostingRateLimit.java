@@ -7,11 +7,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.comment.CommentProperties;
-import news.platform.starter.problem.ApiProblem;
 
 /**
  * Posts per user: a token bucket per subject (Bucket4j), held in memory on each replica and
@@ -56,9 +56,9 @@ class PostingRateLimit {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-			throw ApiProblem.retryLater(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many comments",
-					"You may post " + this.limit.capacity() + " comments per " + this.limit.period().toSeconds()
-							+ " s; retry in " + seconds + " s.",
+			throw ApiProblem.retryLater(ProblemType.RATE_LIMITED,
+					"Too many comments: you may post " + this.limit.capacity() + " comments per "
+							+ this.limit.period().toSeconds() + " s; retry in " + seconds + " s.",
 					seconds);
 		}
 	}

@@ -15,9 +15,9 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 import news.platform.comment.web.Caller;
-import news.platform.starter.problem.ApiProblem;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
  * One reaction per user per comment ({@code comment_reactions}, {@code _id} = comment id + "/" +

@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.comment.CommentProperties;
 import news.platform.comment.web.Caller;
-import news.platform.starter.problem.ApiProblem;
 
 /** Readers' API: threads, posting, replies, edits, deletion, reactions and counts. */
 @RestController
@@ -80,7 +80,7 @@ class ThreadController {
 			@RequestParam(required = false) String cursor) {
 		Commenting.requireArticleId(articleId);
 		if (!ORDERS.contains(sort)) {
-			throw invalidParameter("sort", "one of newest, oldest, reactions");
+			throw ApiProblem.invalidParameter("sort", "must be one of newest, oldest, reactions");
 		}
 		int size = pageSize(limit);
 		Cursor after = Cursor.decode(cursor, sort);
@@ -167,12 +167,12 @@ class ThreadController {
 	ResponseEntity<CountsResponse> counts(@RequestParam String articles) {
 		List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(articles.split(",", -1))));
 		if (ids.size() > this.maxCountArticles) {
-			throw invalidParameter("articles", "at most " + this.maxCountArticles + " article ids");
+			throw ApiProblem.invalidParameter("articles", "must name at most " + this.maxCountArticles + " article ids");
 		}
 		for (String id : ids) {
 			if (!Commenting.ARTICLE_ID.matcher(id).matches()) {
-				throw invalidParameter("articles", "'" + (id.length() > 64 ? id.substring(0, 64) : id)
-						+ "' is not an article id");
+				throw ApiProblem.invalidParameter("articles",
+						"holds '" + (id.length() > 64 ? id.substring(0, 64) : id) + "', which is not an article id");
 			}
 		}
 		Map<String, Long> result = new LinkedHashMap<>();
@@ -187,14 +187,9 @@ class ThreadController {
 			return this.settings.pageSize();
 		}
 		if (limit < 1 || limit > this.settings.maxPageSize()) {
-			throw invalidParameter("limit", "between 1 and " + this.settings.maxPageSize());
+			throw ApiProblem.invalidParameter("limit", "must be between 1 and " + this.settings.maxPageSize());
 		}
 		return limit;
-	}
-
-	static ApiProblem invalidParameter(String name, String message) {
-		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-				"The value of '" + name + "' is not valid: " + message + ".").withFieldError(name, message);
 	}
 
 }

@@ -2,23 +2,37 @@ package news.platform.comment.web;
 
 import java.util.Set;
 
-import news.platform.starter.security.TokenIdentity;
+import news.platform.autoconfigure.security.TokenIdentity;
 
-/** Who is asking, from the validated token: subject, display name and platform roles. */
-public record Caller(String subject, String name, Set<String> roles) {
+/**
+ * Who is asking, from the validated token. The role checks are the shared {@link TokenIdentity}'s;
+ * comment-service's own rules (its author edits a comment, its author or a moderator deletes it)
+ * are decided with the comment.
+ */
+public record Caller(TokenIdentity identity) {
 
-	public static final Caller SYSTEM = new Caller("system", "system", Set.of("moderator"));
+	/** The automatic rules, as the actor of what they do (holding or rejecting a new comment). */
+	public static final Caller SYSTEM = new Caller(
+			new TokenIdentity("system", "system", Set.of(TokenIdentity.MODERATOR)));
 
 	/** Null for anonymous requests. */
 	public static Caller current() {
-		return TokenIdentity.current()
-			.map(identity -> new Caller(identity.subject(), identity.name(), identity.roles()))
-			.orElse(null);
+		return TokenIdentity.current().map(Caller::new).orElse(null);
 	}
 
-	/** Moderators, editors and admins work the moderation queue. */
+	/** The token's subject: an immutable user id. */
+	public String subject() {
+		return this.identity.subject();
+	}
+
+	/** What to show as the author of a comment. */
+	public String name() {
+		return this.identity.name();
+	}
+
+	/** Moderators, editors and admins work the moderation queue and may delete any comment. */
 	public boolean isModerator() {
-		return this.roles.contains("moderator") || this.roles.contains("editor") || this.roles.contains("admin");
+		return this.identity.isModerator();
 	}
 
 }

@@ -6,7 +6,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-import news.platform.starter.security.ServiceSecurity;
+import news.platform.autoconfigure.security.ServiceSecurity;
+import news.platform.autoconfigure.security.TokenIdentity;
+import news.platform.autoconfigure.security.TokenIdentity;
 
 /**
  * Reads are anonymous; any signed-in role may post, react and report; the moderation API needs
@@ -15,7 +17,8 @@ import news.platform.starter.security.ServiceSecurity;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String[] MODERATORS = { "moderator", "editor", "admin" };
+	/** The roles {@link TokenIdentity#isModerator()} accepts. */
+	static final String[] MODERATORS = { TokenIdentity.MODERATOR, TokenIdentity.EDITOR, TokenIdentity.ADMIN };
 
 	@Bean
 	SecurityFilterChain commentSecurity(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {
@@ -25,7 +28,7 @@ class SecurityConfiguration {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/internal/**")
-				.hasRole("service")
+				.hasRole(TokenIdentity.SERVICE)
 				.requestMatchers("/api/v1/comments/moderation/**")
 				.hasAnyRole(MODERATORS)
 				.requestMatchers(HttpMethod.GET, "/api/**")

@@ -15,13 +15,18 @@ import au.com.dius.pact.core.model.annotations.PactDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import news.platform.comment.articlestate.ArticleServiceClient;
+import news.platform.autoconfigure.feed.FeedEvent;
+import news.platform.autoconfigure.feed.FeedPage;
+import news.platform.autoconfigure.feed.follow.HttpFeedSource;
+import news.platform.comment.articlestate.ArticleStateClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What comment-service expects of article-service's internal API, as a consumer-driven contract:
- * the test runs comment-service's real client against Pact's mock server and writes the pact to
+ * the test runs comment-service's real clients against Pact's mock server (the shared
+ * {@link HttpFeedSource} its feed follower reads with, and its own {@link ArticleStateClient}) and
+ * writes the pact to
  * {@code contracts/} at the repository root, where article-service's build verifies it against
  * the real service ({@code ArticleServiceContractVerificationTest}). Only the fields the client
  * reads are pinned, so article-service stays free to add others.
@@ -128,21 +133,26 @@ class ArticleServiceContractTest {
 	@Test
 	@PactTestFor(pactMethod = "feedAfterASeq")
 	void readsFeedEvents(MockServer server) {
-		ArticleServiceClient.FeedPage page = client(server).events(41, 1);
+		HttpFeedSource feed = new HttpFeedSource(server.getUrl(), "articles", "articleId", () -> EXAMPLE_TOKEN,
+				Duration.ofSeconds(5));
+		FeedPage page = feed.read(41, 1);
 		assertThat(page.next()).isEqualTo(42);
-		ArticleServiceClient.FeedEvent event = page.events().get(0);
+		FeedEvent event = page.events().get(0);
 		assertThat(event.seq()).isEqualTo(42);
 		assertThat(event.type()).isEqualTo("article.published");
-		assertThat(event.data().status()).isEqualTo("PUBLISHED");
-		assertThat(event.data().section()).isEqualTo("vijesti");
-		assertThat(event.data().commentsOpen()).isTrue();
-		assertThat(event.data().firstPublishedAt()).isNotNull();
+		assertThat(event.subjectId()).isEqualTo("a1b2c3");
+		assertThat(event.occurredAt()).isNotNull();
+		assertThat(event.data().string("status")).isEqualTo("PUBLISHED");
+		assertThat(event.data().string("section")).isEqualTo("vijesti");
+		assertThat(event.data().bool("commentsOpen")).isTrue();
+		assertThat(event.data().instant("firstPublishedAt")).isNotNull();
+		assertThat(event.data().instant("publishedAt")).isNotNull();
 	}
 
 	@Test
 	@PactTestFor(pactMethod = "stateOfAPublishedArticle")
 	void readsTheStateOfAPublishedArticle(MockServer server) {
-		List<ArticleServiceClient.StateAnswer> answers = client(server).state(List.of("a1b2c3"));
+		List<ArticleStateClient.StateAnswer> answers = client(server).state(List.of("a1b2c3"));
 		assertThat(answers).hasSize(1);
 		assertThat(answers.get(0).exists()).isTrue();
 		assertThat(answers.get(0).published()).isTrue();
@@ -154,12 +164,12 @@ class ArticleServiceContractTest {
 	@Test
 	@PactTestFor(pactMethod = "stateOfAnUnknownArticle")
 	void readsTheStateOfAnUnknownArticle(MockServer server) {
-		List<ArticleServiceClient.StateAnswer> answers = client(server).state(List.of("nema-takvog-clanka"));
+		List<ArticleStateClient.StateAnswer> answers = client(server).state(List.of("nema-takvog-clanka"));
 		assertThat(answers.get(0).exists()).isFalse();
 	}
 
-	private static ArticleServiceClient client(MockServer server) {
-		return new ArticleServiceClient(server.getUrl(), () -> EXAMPLE_TOKEN, Duration.ofSeconds(5));
+	private static ArticleStateClient client(MockServer server) {
+		return new ArticleStateClient(server.getUrl(), () -> EXAMPLE_TOKEN, Duration.ofSeconds(5));
 	}
 
 }

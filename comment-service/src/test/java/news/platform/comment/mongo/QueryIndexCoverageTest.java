@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import news.platform.starter.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes;
 import news.platform.testsupport.ServiceIntegrationTest;
 import news.platform.testsupport.TestMongo;
 

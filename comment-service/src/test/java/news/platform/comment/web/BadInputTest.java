@@ -1,5 +1,13 @@
 package news.platform.comment.web;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +91,27 @@ class BadInputTest {
 			.isEqualTo(415);
 		assertProblem(this.api.postRaw(CommentApi.reader(), this.article,
 				"{\"text\": \"" + "a".repeat(20_000) + "\"}"), 413, "/problems/payload-too-large");
+		assertNothingStored();
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIsRefusedWhileItIsRead() throws Exception {
+		// no Content-Length to check up front: the body is counted as it is read (limit 16 KB)
+		byte[] body = ("{\"text\": \"" + "a".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.api.url("/api/v1/comments/articles/" + this.article)))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", Http.bearer(CommentApi.reader()))
+			.header("Content-Type", "application/json")
+			// the length is not known in advance: the client sends the body chunked
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+		HttpResponse<String> response = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.build()
+			.send(request, HttpResponse.BodyHandlers.ofString());
+		JsonNode problem = assertProblem(new Http.Response(response.statusCode(), response.headers(), response.body()),
+				413, "/problems/payload-too-large");
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("body");
 		assertNothingStored();
 	}
 

@@ -15,11 +15,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * comment-service's view of article-service's internal API: the event feed and the batch state
- * endpoint. It reads only the fields it uses and ignores the rest, so the provider may add fields
- * freely; the consumer contract ({@code contracts/}) pins exactly these.
+ * article-service's batch state endpoint ({@code POST /internal/v1/articles/state}), asked for an
+ * article the feed has not brought yet. It reads only the fields it uses and ignores the rest, so
+ * the provider may add fields freely; the consumer contract ({@code contracts/}) pins exactly these.
+ * (The feed itself is read by the shared {@code HttpFeedSource}.)
  */
-public class ArticleServiceClient {
+public class ArticleStateClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -27,32 +28,26 @@ public class ArticleServiceClient {
 
 	private final HttpClient http;
 
-	private final String baseUrl;
+	private final URI stateUrl;
 
 	private final Supplier<String> authorization;
 
 	private final Duration timeout;
 
-	public ArticleServiceClient(String baseUrl, Supplier<String> authorization, Duration timeout) {
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	/**
+	 * @param baseUrl article-service ({@code http://article-service:8081})
+	 * @param authorization the {@code Authorization} header value, asked for on every call
+	 * @param timeout connect and answer time allowed per call
+	 */
+	public ArticleStateClient(String baseUrl, Supplier<String> authorization, Duration timeout) {
+		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.stateUrl = URI.create(base + "/internal/v1/articles/state");
 		this.authorization = authorization;
 		this.timeout = timeout;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(timeout)
 			.build();
-	}
-
-	public record FeedPage(List<FeedEvent> events, long next) {
-	}
-
-	public record FeedEvent(long seq, String type, int schemaVersion, Instant occurredAt, String articleId,
-			Data data) {
-
-		public record Data(String status, String section, Instant publishedAt, Instant firstPublishedAt,
-				Boolean commentsOpen, Instant commentsCloseAt) {
-		}
-
 	}
 
 	public record StateAnswer(String id, boolean exists, boolean published, boolean commentsOpen,
@@ -62,13 +57,7 @@ public class ArticleServiceClient {
 	record StateResponse(List<StateAnswer> articles) {
 	}
 
-	/** Feed events after {@code after}, in seq order. */
-	public FeedPage events(long after, int limit) {
-		HttpRequest request = request("/internal/v1/articles/events?after=" + after + "&limit=" + limit).GET().build();
-		return JSON.readValue(send(request), FeedPage.class);
-	}
-
-	/** For each id (at most 500): exists, published, comments open, close time. */
+	/** For each id (at most 500): exists, published, comments open, close time, section, first publication. */
 	public List<StateAnswer> state(List<String> ids) {
 		return state(ids, Map.of());
 	}
@@ -76,23 +65,18 @@ public class ArticleServiceClient {
 	/** As {@link #state(List)}, sending {@code traceHeaders} so article-service's spans join the caller's trace. */
 	public List<StateAnswer> state(List<String> ids, Map<String, String> traceHeaders) {
 		String body = JSON.writeValueAsString(Map.of("ids", ids));
-		HttpRequest.Builder builder = request("/internal/v1/articles/state").header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		traceHeaders.forEach(builder::header);
-		HttpRequest request = builder.build();
-		StateResponse response = JSON.readValue(send(request), StateResponse.class);
-		return response.articles() == null ? List.of() : response.articles();
-	}
-
-	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.stateUrl)
 			.timeout(this.timeout)
-			.header("Accept", "application/json");
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 		String value = this.authorization.get();
 		if (value != null) {
 			builder.header("Authorization", value);
 		}
-		return builder;
+		traceHeaders.forEach(builder::header);
+		StateResponse response = JSON.readValue(send(builder.build()), StateResponse.class);
+		return response.articles() == null ? List.of() : response.articles();
 	}
 
 	private String send(HttpRequest request) {
