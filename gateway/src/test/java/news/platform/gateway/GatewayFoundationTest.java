@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.cloud.config.enabled=false",
 				"platform.test.shared-config-directory=../config/src/main/resources/config-repo",
 				"spring.profiles.active=test", "management.server.port=0",
-				// test-support brings the MongoDB driver for the services; the gateway owns no database
-				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration", "platform.mongodb.embedded.enabled=false" })
+				"spring.autoconfigure.exclude=" + GatewayTest.NO_DATABASE, "platform.mongodb.embedded.enabled=false" })
 class GatewayFoundationTest {
 
 	private static final HttpServer articleUpstream = startUpstream();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.cloud.config.enabled=false",
 				"platform.test.shared-config-directory=../config/src/main/resources/config-repo",
 				"spring.profiles.active=test", "management.server.port=0",
-				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+				"spring.autoconfigure.exclude=" + GatewayTest.NO_DATABASE,
 				"platform.mongodb.embedded.enabled=false",
 				"platform.gateway.timeouts.articles=500", "platform.gateway.timeouts.media=200",
 				"platform.gateway.timeouts.comments=500",
@@ -38,6 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"platform.gateway.cache.micro-cache=1h",
 				"platform.gateway.cors.allowed-origins=https://app.example" })
 abstract class GatewayTest {
+
+	/**
+	 * test-support brings the MongoDB driver for the services' tests; the gateway owns no database
+	 * and its runtime classpath has no driver (the build's enforcer rule keeps it so), so Boot's
+	 * and the platform's MongoDB and feed auto-configurations stay off here as they do in
+	 * production.
+	 */
+	static final String NO_DATABASE = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+			+ "news.platform.autoconfigure.mongodb.ServiceMongoAutoConfiguration,"
+			+ "news.platform.autoconfigure.feed.config.FeedAutoConfiguration";
 
 	static final StubUpstream upstream = new StubUpstream();
 

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bearer tokens are checked at the gateway: a genuine one passes through unchanged, anything else
- * is a 401 problem that never reaches a service; no token at all is anonymous and passes.
+ * is a 401 {@code /problems/unauthorized} (the platform's answer, as every service gives it) that
+ * never reaches a service; no token at all is anonymous and passes.
  */
 class IdentityTest extends GatewayTest {
 
@@ -64,7 +65,7 @@ class IdentityTest extends GatewayTest {
 		for (String token : bad) {
 			String path = unique("/api/v1/articles/bad-token");
 			Http.Response response = Client.get(gateway(path), "Authorization", "Bearer " + token);
-			assertProblem(response, 401, "/problems/invalid-token");
+			assertProblem(response, 401, "/problems/unauthorized");
 			assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
 			assertThat(upstream.requests(path)).as("token %s reached the service", token).isEmpty();
 		}

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 				"spring.profiles.active=local", "management.server.port=0",
 				// as the k8s section sets it; tested here to avoid another application context
 				"platform.gateway.hsts=true",
-				"spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration", "platform.mongodb.embedded.enabled=false" })
+				"spring.autoconfigure.exclude=" + GatewayTest.NO_DATABASE, "platform.mongodb.embedded.enabled=false" })
 class LocalProfileTest {
 
 	private static final Path keys = writeKeyPair();

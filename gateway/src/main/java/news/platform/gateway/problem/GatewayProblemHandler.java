@@ -20,10 +20,17 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
+import news.platform.autoconfigure.observability.ExchangeTraceIds;
+import news.platform.autoconfigure.problem.ProblemType;
+import news.platform.autoconfigure.problem.ReactiveProblems;
+
 /**
  * The gateway's own errors (no route, upstream unreachable or slow, open circuit, anything
- * unexpected) as RFC 9457 problem+json, in the same shape the services answer. Registered before
- * Boot's default handler, which would answer its own JSON map.
+ * unexpected) as the platform's problem+json ({@link ReactiveProblems}, types from the
+ * {@link ProblemType} catalogue), the shape the services answer. What is the gateway's own is
+ * which failure of a proxied call means what: an open circuit or a refused connection is 503
+ * {@code upstream-unavailable}, no answer in time is 504 {@code upstream-timeout}. Registered
+ * before Boot's default handler, which would answer its own JSON map.
  */
 @Component
 @Order(-2)
@@ -39,69 +46,58 @@ class GatewayProblemHandler implements WebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		ProblemDetail problem = problemFor(ex);
+		ProblemDetail problem = problemFor(ex, exchange);
 		if (problem.getStatus() >= 500) {
 			log.warn("{} {} failed: {} (traceId {})", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath(), ex.toString(), Problems.traceId(exchange));
+					exchange.getRequest().getPath(), ex.toString(), ExchangeTraceIds.current(exchange));
 		}
 		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			exchange.getResponse().getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
 		}
-		return Problems.write(exchange, problem);
+		return ReactiveProblems.write(exchange, problem);
 	}
 
-	static ProblemDetail problemFor(Throwable ex) {
+	static ProblemDetail problemFor(Throwable ex, ServerWebExchange exchange) {
 		if (ex instanceof ResponseStatusException status) {
 			HttpStatusCode code = status.getStatusCode();
 			return switch (code.value()) {
-				case 404 -> Problems.problem(404, "not-found", "Not found", "No resource at this path.");
-				case 429 -> Problems.problem(429, "rate-limited", "Too many requests", reason(status));
-				case 413 -> Problems.problem(413, "payload-too-large", "Payload too large", reason(status));
-				case 503 -> unavailable();
-				case 504 -> Problems.problem(504, "upstream-timeout", "Gateway timeout",
-						"The service behind this route did not answer in time.");
-				default -> Problems.problem(code.value(), slug(code), reasonPhrase(code),
-						status.getReason() != null ? status.getReason() : "The request could not be handled.");
+				case 404 -> ReactiveProblems.of(ProblemType.NOT_FOUND, "No resource at this path.", exchange);
+				case 429 -> ReactiveProblems.of(ProblemType.RATE_LIMITED, reason(status), exchange);
+				case 413 -> ReactiveProblems.of(ProblemType.PAYLOAD_TOO_LARGE, reason(status), exchange);
+				case 503 -> unavailable(exchange);
+				case 504 -> timedOut(exchange);
+				// what the framework refused with a bare status (405, 415, 400…): the catalogue's type
+				// for that status, the status itself kept
+				default -> ReactiveProblems.of(ProblemType.forStatus(code), code, reason(status), exchange);
 			};
 		}
 		if (ex instanceof ServiceUnavailableException || hasCause(ex, CallNotPermittedException.class)) {
 			// the route's circuit is open: answered at once, without trying the service
-			return unavailable();
+			return unavailable(exchange);
 		}
 		if (hasCause(ex, ConnectException.class) || hasCause(ex, ConnectTimeoutException.class)
 				|| hasCause(ex, PrematureCloseException.class)) {
-			return unavailable();
+			return unavailable(exchange);
 		}
 		if (hasCause(ex, TimeoutException.class)) {
-			return Problems.problem(504, "upstream-timeout", "Gateway timeout",
-					"The service behind this route did not answer in time.");
+			return timedOut(exchange);
 		}
-		return Problems.problem(500, "internal", "Internal error",
-				"The gateway failed unexpectedly; the trace id finds it in the logs.");
+		return ReactiveProblems.of(ProblemType.INTERNAL,
+				"The gateway failed unexpectedly; the trace id finds it in the logs.", exchange);
 	}
 
 	private static String reason(ResponseStatusException status) {
 		return status.getReason() != null ? status.getReason() : "The request could not be handled.";
 	}
 
-	private static ProblemDetail unavailable() {
-		return Problems.problem(503, "upstream-unavailable", "Service unavailable",
-				"The service behind this route is not answering; retry shortly.");
+	private static ProblemDetail unavailable(ServerWebExchange exchange) {
+		return ReactiveProblems.of(ProblemType.UPSTREAM_UNAVAILABLE,
+				"The service behind this route is not answering; retry shortly.", exchange);
 	}
 
-	private static String reasonPhrase(HttpStatusCode code) {
-		HttpStatus known = HttpStatus.resolve(code.value());
-		return known != null ? known.getReasonPhrase() : "HTTP " + code.value();
-	}
-
-	private static String slug(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 400 -> "bad-request";
-			case 405 -> "method-not-allowed";
-			case 413 -> "payload-too-large";
-			case 415 -> "unsupported-media-type";
-			default -> status.is5xxServerError() ? "internal" : "http-" + status.value();
-		};
+	private static ProblemDetail timedOut(ServerWebExchange exchange) {
+		return ReactiveProblems.of(ProblemType.UPSTREAM_TIMEOUT,
+				"The service behind this route did not answer in time.", exchange);
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -21,8 +21,11 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import news.platform.autoconfigure.observability.ExchangeTraceIds;
+import news.platform.autoconfigure.observability.TraceParent;
+import news.platform.autoconfigure.problem.ProblemType;
+import news.platform.autoconfigure.problem.ReactiveProblems;
 import news.platform.gateway.Attributes;
-import news.platform.gateway.problem.Problems;
 
 /**
  * The first thing every request meets, before identity and routing:
@@ -76,14 +79,15 @@ class EdgeFilter implements WebFilter, Ordered {
 			traceId = traceparent.substring(3, 35);
 		}
 		else {
-			traceId = Problems.traceIdOf(clientTraceparent);
+			traceId = TraceParent.traceIdOf(clientTraceparent);
 			traceparent = clientTraceparent;
 			if (traceId == null) {
-				traceId = Problems.newTraceId();
-				traceparent = "00-" + traceId + "-" + Problems.newSpanId() + "-01";
+				traceId = TraceParent.newTraceId();
+				traceparent = "00-" + traceId + "-" + TraceParent.newSpanId() + "-01";
 			}
 		}
-		exchange.getAttributes().put(Problems.TRACE_ID_ATTRIBUTE, traceId);
+		// the shared problem writer and the access log read the same id from here
+		exchange.getAttributes().put(ExchangeTraceIds.ATTRIBUTE, traceId);
 		ServerHttpResponse response = exchange.getResponse();
 		response.getHeaders().set("traceparent", traceparent);
 		String path = request.getPath().value();
@@ -94,8 +98,8 @@ class EdgeFilter implements WebFilter, Ordered {
 		});
 
 		if (suspiciousPath(request.getURI().getRawPath())) {
-			return Problems.write(exchange, Problems.problem(400, "bad-path", "Bad request path",
-					"The path contains dot segments or encoded separators."));
+			return ReactiveProblems.write(exchange, ProblemType.BAD_PATH,
+					"The path contains dot segments or encoded separators.");
 		}
 		List<String> strip = headersToStrip(headers);
 		if (strip.isEmpty() && (traced || traceparent.equals(clientTraceparent))) {
@@ -142,7 +146,7 @@ class EdgeFilter implements WebFilter, Ordered {
 		String routeId = route != null ? route.getId() : "-";
 		String upstreamAddress = upstream != null ? upstream.getScheme() + "://" + upstream.getAuthority() : "-";
 		int code = status != null ? status.value() : 200;
-		String traceId = exchange.getAttribute(Problems.TRACE_ID_ATTRIBUTE);
+		String traceId = exchange.getAttribute(ExchangeTraceIds.ATTRIBUTE);
 		// the path without its query (a query may carry search terms); never headers, so no token or cookie
 		accessLog.atInfo()
 			.addKeyValue("method", method)
