@@ -32,6 +32,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -45,9 +46,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The one place where a service's exceptions become RFC 9457 problem documents of the catalogue
  * ({@link ProblemType}). Every body names the offending field where there is one, and no body
  * leaks internals: unexpected errors answer a generic 500 with the trace id that finds the logged
- * stack trace.
+ * stack trace. It advises {@code @RestController}s only: a web application's page controllers
+ * leave their errors to its own error pages.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

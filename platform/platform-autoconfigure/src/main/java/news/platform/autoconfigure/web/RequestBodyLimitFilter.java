@@ -92,8 +92,18 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			HttpServletResponse response) throws IOException {
 		// the rest of the body is not read; closing stops the client from sending it
 		response.setHeader(HttpHeaders.CONNECTION, "close");
+		if (wantsPage(request)) {
+			// a browser's form: the application's own error page says it, in the reader's language
+			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			return;
+		}
 		Problems.write(new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage()).withFieldError("body",
 				"larger than " + tooLarge.limit() + " bytes"), request, response);
+	}
+
+	private static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains("text/html");
 	}
 
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

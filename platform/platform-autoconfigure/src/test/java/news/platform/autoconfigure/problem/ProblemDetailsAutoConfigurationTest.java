@@ -30,6 +30,16 @@ class ProblemDetailsAutoConfigurationTest {
 	}
 
 	@Test
+	void aWebApplicationWithErrorPagesOfItsOwnKeepsThemAndItsRestControllersStillAnswerProblems() {
+		new WebApplicationContextRunner().withConfiguration(CONFIG)
+			.withBean("errorPages", org.springframework.boot.webmvc.error.ErrorController.class,
+					() -> new org.springframework.boot.webmvc.error.ErrorController() {
+					})
+			.run(context -> assertThat(context).hasSingleBean(ProblemDetailsAdvice.class)
+				.doesNotHaveBean(ProblemErrorController.class));
+	}
+
+	@Test
 	void reactiveAndNonWebProcessesGetNeither() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIG)
 			.run(context -> assertThat(context).doesNotHaveBean(ProblemDetailsAdvice.class));

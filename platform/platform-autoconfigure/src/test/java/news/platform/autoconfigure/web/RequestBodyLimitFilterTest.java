@@ -70,6 +70,20 @@ class RequestBodyLimitFilterTest {
 	}
 
 	@Test
+	void aBrowsersFormOverTheLimitGetsTheApplicationsErrorPage() throws Exception {
+		MockHttpServletRequest request = post("/signup", new byte[11]);
+		request.addHeader("Accept", "text/html,application/xhtml+xml");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.filter.doFilter(request, response, new MockFilterChain());
+
+		assertThat(response.getStatus()).isEqualTo(413);
+		assertThat(response.getErrorMessage()).isNull();
+		assertThat(response.isCommitted()).isTrue();
+		assertThat(response.getContentAsString()).isEmpty();
+	}
+
+	@Test
 	void requestsWithoutABodyPassUntouched() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/articles");
 		MockFilterChain chain = new MockFilterChain();

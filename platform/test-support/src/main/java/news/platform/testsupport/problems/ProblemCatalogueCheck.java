@@ -17,6 +17,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import news.platform.architecture.PackageCycles;
 import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.autoconfigure.web.VersionPreconditions;
 
@@ -44,7 +45,7 @@ public final class ProblemCatalogueCheck {
 
 	/** The types the module under {@code rootPackage} can answer, not counting the shared handlers. */
 	public static Set<ProblemType> usedBy(String rootPackage) {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		JavaClasses classes = new ClassFileImporter().withImportOption(PackageCycles.MAIN_CODE)
 			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
 			.importPackages(rootPackage);
 		Set<ProblemType> used = EnumSet.noneOf(ProblemType.class);

@@ -78,6 +78,7 @@ public final class FeedPublisher implements SmartLifecycle {
 	 * {@link #PENDING_EVENTS} in that same update). {@code seq} comes later, from the relay.
 	 */
 	public Document stage(String type, int schemaVersion, Instant occurredAt, String subjectId, Document data) {
+		// the subject may be null: an event about something other than the feed's subject (a section)
 		return new Document("eventId", UUID.randomUUID().toString()).append("type", type)
 			.append("schemaVersion", schemaVersion)
 			.append("occurredAt", Date.from(occurredAt))
@@ -90,7 +91,18 @@ public final class FeedPublisher implements SmartLifecycle {
 	 * {@code revision}, so the relay reads a few keys instead of scanning the source collection.
 	 */
 	public void willStage(String subjectId, long revision) {
-		this.outbox.mark(subjectId, revision, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		willStage(this.feed.sourceCollection(), subjectId, revision);
+	}
+
+	/**
+	 * As {@link #willStage(String, long)}, for a write to another source collection of this feed
+	 * ({@link PublishedFeed#alsoFrom}): the document {@code documentId} of {@code collection}.
+	 */
+	public void willStage(String collection, String documentId, long revision) {
+		if (!this.feed.sourceCollections().contains(collection)) {
+			throw new IllegalArgumentException(collection + " is not a source of the " + this.feed.name() + " feed");
+		}
+		this.outbox.mark(collection, documentId, revision, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/** Moves staged events into the feed now, if this replica holds the lease; how many moved. */

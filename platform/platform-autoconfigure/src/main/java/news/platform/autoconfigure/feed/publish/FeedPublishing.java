@@ -49,7 +49,7 @@ public final class FeedPublishing {
 	/** With relay settings of its own (tests relay by hand with {@code enabled = false}). */
 	public FeedPublisher publisher(PublishedFeed feed, FeedProperties.Relay relay) {
 		EventLog events = new EventLog(this.database, feed, this.shapes);
-		FeedOutbox outbox = new FeedOutbox(this.database, feed.outboxCollection(), this.shapes);
+		FeedOutbox outbox = new FeedOutbox(this.database, feed.outboxCollection(), feed.sourceCollection(), this.shapes);
 		FeedRelay relayer = new FeedRelay(this.database, feed, events, outbox, this.leases, relay, this.clock,
 				this.shapes);
 		return new FeedPublisher(feed, events, outbox, relayer, relay, this.scheduler, this.clock);

@@ -41,7 +41,7 @@ final class FeedRelay {
 
 	private final PublishedFeed feed;
 
-	private final MongoCollection<Document> source;
+	private final Map<String, MongoCollection<Document>> sources = new java.util.LinkedHashMap<>();
 
 	private final EventLog events;
 
@@ -66,15 +66,18 @@ final class FeedRelay {
 	FeedRelay(MongoDatabase database, PublishedFeed feed, EventLog events, FeedOutbox outbox, Leases leases,
 			FeedProperties.Relay settings, Clock clock, QueryShapes shapes) {
 		this.feed = feed;
-		this.source = database.getCollection(feed.sourceCollection());
 		this.events = events;
 		this.outbox = outbox;
 		this.leases = leases;
 		this.settings = settings;
 		this.clock = clock;
-		shapes.createIndexes(this.source, DeclaredIndex.sparse(PENDING_INDEX, PENDING + ".eventId"));
-		shapes.register(feed.sourceCollection(), List.of(PENDING + ".eventId"), List.of(), PENDING_INDEX);
-		shapes.register(feed.sourceCollection(), List.of("_id"), List.of(), "_id_");
+		for (String name : feed.sourceCollections()) {
+			MongoCollection<Document> source = database.getCollection(name);
+			this.sources.put(name, source);
+			shapes.createIndexes(source, DeclaredIndex.sparse(PENDING_INDEX, PENDING + ".eventId"));
+			shapes.register(name, List.of(PENDING + ".eventId"), List.of(), PENDING_INDEX);
+			shapes.register(name, List.of("_id"), List.of(), "_id_");
+		}
 	}
 
 	/** How many events entered the feed in this run; 0 when another replica holds the lease. */
@@ -91,35 +94,43 @@ final class FeedRelay {
 		this.heldUntil = leaseTaken.plus(this.settings.leaseTtl());
 		boolean sweep = !this.swept;
 		List<FeedOutbox.Marker> markers = this.outbox.markers(this.settings.batchSize());
-		List<Document> staged = new ArrayList<>();
+		List<Staged> staged = new ArrayList<>();
 		Map<String, Long> revisions = new HashMap<>();
-		if (!markers.isEmpty()) {
-			for (Document document : pendingOf(markers.stream().map(FeedOutbox.Marker::subjectId).toList())) {
+		Map<String, List<String>> markedBySource = new java.util.LinkedHashMap<>();
+		markers.forEach(marker -> markedBySource.computeIfAbsent(marker.source(), source -> new ArrayList<>())
+			.add(marker.subjectId()));
+		markedBySource.forEach((source, ids) -> {
+			for (Document document : pendingOf(source, ids)) {
 				Object revision = document.get(this.feed.revisionField());
-				revisions.put(document.getString("_id"), revision instanceof Number n ? n.longValue() : 0L);
-				staged.addAll(document.getList(PENDING, Document.class, List.of()));
+				revisions.put(source + ":" + document.getString("_id"),
+						revision instanceof Number n ? n.longValue() : 0L);
+				staged.addAll(staged(source, document));
 			}
-		}
+		});
 		if (sweep) {
 			// on taking the lease, one scan catches anything staged without a marker (older data)
-			List<Document> unmarked = withPendingEvents(this.settings.batchSize());
-			for (Document document : unmarked) {
-				if (!revisions.containsKey(document.getString("_id"))) {
-					staged.addAll(document.getList(PENDING, Document.class, List.of()));
+			boolean complete = true;
+			for (String source : this.sources.keySet()) {
+				List<Document> unmarked = withPendingEvents(source, this.settings.batchSize());
+				for (Document document : unmarked) {
+					if (!revisions.containsKey(source + ":" + document.getString("_id"))) {
+						staged.addAll(staged(source, document));
+					}
 				}
+				complete &= unmarked.size() < this.settings.batchSize();
 			}
 			// a full batch may have left some behind: sweep again next run
-			this.swept = unmarked.size() < this.settings.batchSize();
+			this.swept = complete;
 		}
 		if (staged.isEmpty()) {
 			clearMarkers(markers, revisions, leaseTaken);
 			return 0;
 		}
 		// oldest first across documents; a stable sort keeps each document's own order
-		staged.sort(Comparator.comparing(event -> event.getDate("occurredAt")));
+		staged.sort(Comparator.comparing(event -> event.event().getDate("occurredAt")));
 		long next = this.nextSeq > 0 ? this.nextSeq : this.events.head() + 1;
 		int moved = 0;
-		for (Document event : staged) {
+		for (Staged item : staged) {
 			if (this.clock.instant().isAfter(leaseTaken.plus(this.settings.leaseTtl().dividedBy(2)))) {
 				leaseTaken = this.clock.instant();
 				if (!this.leases.tryAcquire(this.feed.lease(), this.holder, this.settings.leaseTtl())) {
@@ -128,6 +139,7 @@ final class FeedRelay {
 				}
 				this.heldUntil = leaseTaken.plus(this.settings.leaseTtl());
 			}
+			Document event = item.event();
 			String eventId = event.getString("eventId");
 			if (!this.events.contains(eventId)) {
 				EventLog.Insert result;
@@ -140,11 +152,23 @@ final class FeedRelay {
 					moved++;
 				}
 			}
-			markRelayed(event.getString(this.feed.subjectField()), eventId);
+			markRelayed(item.source(), item.documentId(), eventId);
 		}
 		this.nextSeq = next;
 		clearMarkers(markers, revisions, leaseTaken);
 		return moved;
+	}
+
+	/** A staged event and the document it waits in. */
+	private record Staged(String source, String documentId, Document event) {
+	}
+
+	private static List<Staged> staged(String source, Document document) {
+		String id = document.getString("_id");
+		return document.getList(PENDING, Document.class, List.of())
+			.stream()
+			.map(event -> new Staged(source, id, event))
+			.toList();
 	}
 
 	private void lostLease() {
@@ -153,18 +177,20 @@ final class FeedRelay {
 	}
 
 	/** The staged events and revision of a few documents, by key. */
-	private List<Document> pendingOf(Collection<String> ids) {
+	private List<Document> pendingOf(String source, Collection<String> ids) {
 		List<Document> found = new ArrayList<>();
-		this.source.find(Filters.in("_id", ids))
+		this.sources.get(source)
+			.find(Filters.in("_id", ids))
 			.projection(new Document(PENDING, 1).append(this.feed.revisionField(), 1))
 			.into(found);
 		return found;
 	}
 
 	/** Batch work: documents whose write staged events not yet in the feed. */
-	private List<Document> withPendingEvents(int limit) {
+	private List<Document> withPendingEvents(String source, int limit) {
 		List<Document> found = new ArrayList<>();
-		this.source.find(Filters.exists(PENDING + ".eventId"))
+		this.sources.get(source)
+			.find(Filters.exists(PENDING + ".eventId"))
 			.projection(new Document(PENDING, 1))
 			.limit(limit)
 			.into(found);
@@ -172,10 +198,11 @@ final class FeedRelay {
 	}
 
 	/** The event is in the feed: drop it from its document and remember its id against a re-run. */
-	private void markRelayed(String subjectId, String eventId) {
-		this.source.updateOne(Filters.eq("_id", subjectId),
-				Updates.combine(Updates.pull(PENDING, new Document("eventId", eventId)),
-						Updates.pushEach(RELAYED, List.of(eventId), new PushOptions().slice(-100))));
+	private void markRelayed(String source, String documentId, String eventId) {
+		this.sources.get(source)
+			.updateOne(Filters.eq("_id", documentId),
+					Updates.combine(Updates.pull(PENDING, new Document("eventId", eventId)),
+							Updates.pushEach(RELAYED, List.of(eventId), new PushOptions().slice(-100))));
 	}
 
 	/**
@@ -184,7 +211,7 @@ final class FeedRelay {
 	 */
 	private void clearMarkers(List<FeedOutbox.Marker> markers, Map<String, Long> revisions, Instant now) {
 		for (FeedOutbox.Marker marker : markers) {
-			Long revision = revisions.get(marker.subjectId());
+			Long revision = revisions.get(marker.source() + ":" + marker.subjectId());
 			boolean written = revision != null && revision >= marker.revision();
 			boolean abandoned = marker.at().isBefore(now.minus(ABANDONED_AFTER));
 			if (written || abandoned) {

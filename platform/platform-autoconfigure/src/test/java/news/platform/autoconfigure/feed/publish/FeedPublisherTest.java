@@ -168,6 +168,42 @@ class FeedPublisherTest {
 	}
 
 	@Test
+	void oneFeedAnnouncesChangesStagedInSeveralCollectionsInTheOrderTheyHappened() {
+		PublishedFeed feed = FEED.alsoFrom("kinds");
+		QueryShapes shapes = new QueryShapes();
+		FeedPublisher publisher = new FeedPublishing(this.database, shapes, new Leases(this.database, this.clock, shapes),
+				new FeedProperties(1, BY_HAND, null), null, this.clock)
+			.publisher(feed, BY_HAND);
+		write(publisher, "t1", "thing.created");
+		this.clock.advance(Duration.ofSeconds(1));
+		publisher.willStage("kinds", "k1", 1);
+		Document kindEvent = publisher.stage("kind.changed", 2, this.clock.instant(), null,
+				new Document("slug", "k1").append("previousSlug", "old-k1"));
+		this.database.getCollection("kinds")
+			.insertOne(new Document("_id", "k1").append("revision", 1L).append("pendingEvents", List.of(kindEvent)));
+		this.clock.advance(Duration.ofSeconds(1));
+		write(publisher, "t1", "thing.updated");
+
+		assertThat(publisher.relayOnce()).isEqualTo(3);
+
+		List<FeedEvent> events = publisher.events().read(0, 10).events();
+		assertThat(events).extracting(FeedEvent::type).containsExactly("thing.created", "kind.changed", "thing.updated");
+		assertThat(events.get(1).subjectId()).isNull();
+		assertThat(events.get(1).schemaVersion()).isEqualTo(2);
+		assertThat(events.get(1).data().string("previousSlug")).isEqualTo("old-k1");
+		assertThat(this.database.getCollection("kinds").find(Filters.exists("pendingEvents.eventId")).first()).isNull();
+		assertThat(this.database.getCollection("thing_outbox").countDocuments()).as("every marker cleared").isZero();
+	}
+
+	@Test
+	void aCollectionThatIsNotASourceOfTheFeedCannotStage() {
+		FeedPublisher publisher = publisher();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> publisher.willStage("kinds", "k1", 1))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void theHeadFollowsTheFeedAndStartsOverWhenTheFeedWasEmptied() {
 		FeedPublisher publisher = publisher();
 		assertThat(publisher.events().head()).isZero();
