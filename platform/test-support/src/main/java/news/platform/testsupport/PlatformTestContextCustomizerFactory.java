@@ -13,7 +13,7 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Points a {@link ServiceIntegrationTest} context at the shared test MongoDB and the test token
- * issuer. Values that exist only at run time (a port, a temp file) cannot sit in the annotation.
+ * issuer ({@link TestIssuer}: its JWKS and its client-credentials endpoint). Values that exist only at run time (a port, a temp file) cannot sit in the annotation.
  */
 class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -35,13 +35,14 @@ class PlatformTestContextCustomizerFactory implements ContextCustomizerFactory {
 				.getPropertySources()
 				.addFirst(new MapPropertySource("platformTestInfrastructure", Map.of(
 						"spring.mongodb.uri", TestMongo.connectionString(),
-						"spring.security.oauth2.resourceserver.jwt.public-key-location",
-						TestTokens.publicKeyPemFile().toUri().toString(),
+						// tokens are checked against the test issuer's JWKS, as against identity's in a run
+						"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestIssuer.get().jwkSetUri(),
 						"spring.security.oauth2.resourceserver.jwt.audiences", TestTokens.AUDIENCE,
 						"platform.security.issuer", TestTokens.ISSUER,
-						// services calling services sign their service tokens as the test issuer
-						"platform.service-tokens.signing-key-location",
-						TestTokens.privateKeyPemFile().toUri().toString(),
+						// services calling services get their service tokens by client credentials
+						"platform.service-tokens.token-uri", TestIssuer.get().tokenUri(),
+						"platform.service-tokens.client-id", "${spring.application.name}",
+						"platform.service-tokens.client-secret", TestIssuer.CLIENT_SECRET,
 						// finished spans reach TestSpans at once rather than in 5 s batches
 						"management.opentelemetry.tracing.export.schedule-delay", "50ms")));
 		}

@@ -1,32 +1,31 @@
 package news.platform.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Mints RS256 tokens as the platform's identity provider would, with a key pair made for this
- * test JVM. Services under test validate them with the public key written by
- * {@link #publicKeyPemFile()}.
+ * test JVM. Services under test validate them against the JWKS {@link TestIssuer} serves.
  */
 public final class TestTokens {
 
@@ -34,13 +33,12 @@ public final class TestTokens {
 
 	public static final String AUDIENCE = "news-platform";
 
+	/** The {@code kid} of the trusted key, as the test JWKS publishes it. */
+	public static final String KEY_ID = "test";
+
 	private static final KeyPair KEY_PAIR = newKeyPair();
 
 	private static final KeyPair OTHER_KEY_PAIR = newKeyPair();
-
-	private static volatile Path publicKeyPem;
-
-	private static volatile Path privateKeyPem;
 
 	private TestTokens() {
 	}
@@ -68,7 +66,7 @@ public final class TestTokens {
 		return sign(claims, KEY_PAIR);
 	}
 
-	/** Signed by a key the services do not trust. */
+	/** Signed by a key the services do not trust, under the trusted key's {@code kid}. */
 	public static String signWithUntrustedKey(JWTClaimsSet claims) {
 		return sign(claims, OTHER_KEY_PAIR);
 	}
@@ -90,55 +88,47 @@ public final class TestTokens {
 		return header + "." + payload + ".";
 	}
 
-	/** The public key as a PEM file, for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
-	public static Path publicKeyPemFile() {
-		if (publicKeyPem == null) {
-			synchronized (TestTokens.class) {
-				if (publicKeyPem == null) {
-					publicKeyPem = writePublicKey();
-				}
-			}
-		}
-		return publicKeyPem;
+	/** The trusted public key, for the test JWKS ({@link TestIssuer}). */
+	public static java.security.PublicKey publicKey() {
+		return KEY_PAIR.getPublic();
 	}
 
 	/**
-	 * The issuer's private key as a PKCS#8 PEM file: services under test sign their own
-	 * {@code service} tokens with it, as they do with the development issuer's key locally.
+	 * The claims of {@code token} if this JVM's issuer signed it and it is valid now (issuer,
+	 * audience, lifetime), else empty. For stubs that stand in for a service and must refuse what
+	 * the real one refuses, e.g. the article feed checking the {@code service} token a follower sends.
 	 */
-	public static Path privateKeyPemFile() {
-		if (privateKeyPem == null) {
-			synchronized (TestTokens.class) {
-				if (privateKeyPem == null) {
-					privateKeyPem = writePem("PRIVATE KEY", KEY_PAIR.getPrivate().getEncoded());
-				}
-			}
-		}
-		return privateKeyPem;
-	}
-
-	private static Path writePublicKey() {
-		return writePem("PUBLIC KEY", KEY_PAIR.getPublic().getEncoded());
-	}
-
-	private static Path writePem(String label, byte[] der) {
-		String pem = "-----BEGIN " + label + "-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-				+ "\n-----END " + label + "-----\n";
+	public static Optional<JWTClaimsSet> verified(String token) {
 		try {
-			Path file = Files.createTempFile("test-issuer-", ".pem");
-			file.toFile().deleteOnExit();
-			Files.writeString(file, pem, StandardCharsets.US_ASCII);
-			return file;
+			SignedJWT jwt = SignedJWT.parse(token);
+			if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+					|| !jwt.verify(new RSASSAVerifier((RSAPublicKey) KEY_PAIR.getPublic()))) {
+				return Optional.empty();
+			}
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			Date now = new Date();
+			boolean valid = ISSUER.equals(claims.getIssuer()) && claims.getAudience().contains(AUDIENCE)
+					&& claims.getExpirationTime() != null && claims.getExpirationTime().after(now)
+					&& (claims.getNotBeforeTime() == null || !claims.getNotBeforeTime().after(now));
+			return valid ? Optional.of(claims) : Optional.empty();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (ParseException | JOSEException ex) {
+			return Optional.empty();
 		}
+	}
+
+	/** Signed by a key the services do not trust, under a {@code kid} the test JWKS does not publish. */
+	public static String signWithUnpublishedKey(JWTClaimsSet claims) {
+		return sign(claims, OTHER_KEY_PAIR, "unpublished");
 	}
 
 	private static String sign(JWTClaimsSet claims, KeyPair keyPair) {
+		return sign(claims, keyPair, KEY_ID);
+	}
+
+	private static String sign(JWTClaimsSet claims, KeyPair keyPair, String keyId) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
 			jwt.sign(new RSASSASigner((RSAPrivateKey) keyPair.getPrivate()));
 			return jwt.serialize();
 		}

@@ -5,13 +5,12 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** True when a token endpoint or a signing key is configured (an empty value counts as unset). */
+/** True when a token endpoint is configured (an empty value counts as unset). */
 class ServiceTokenSourceConfigured implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return StringUtils.hasText(context.getEnvironment().getProperty("platform.service-tokens.token-uri"))
-				|| StringUtils.hasText(context.getEnvironment().getProperty("platform.service-tokens.signing-key-location"));
+		return StringUtils.hasText(context.getEnvironment().getProperty("platform.service-tokens.token-uri"));
 	}
 
 }

@@ -1,13 +1,11 @@
 package news.platform.autoconfigure.client;
 
 import java.time.Clock;
-import java.util.List;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,15 +17,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 
 import news.platform.autoconfigure.core.PlatformAutoConfiguration;
-import news.platform.autoconfigure.security.PlatformSecurityProperties;
 
 /**
- * For processes that call services: a {@link ServiceTokens} bean, when
- * {@code platform.service-tokens.token-uri} or {@code .signing-key-location} is set, and
- * {@link TraceHeaders} to carry the trace along.
+ * For processes that call services: a {@link ServiceTokens} bean (the client-credentials grant at
+ * {@code platform.service-tokens.token-uri}, when it is set), and {@link TraceHeaders} to carry the
+ * trace along.
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
-@EnableConfigurationProperties({ ServiceTokenProperties.class, PlatformSecurityProperties.class })
+@EnableConfigurationProperties(ServiceTokenProperties.class)
 public class ServiceTokensAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -37,16 +34,9 @@ public class ServiceTokensAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@Conditional(ServiceTokenSourceConfigured.class)
-		ServiceTokens serviceTokens(ServiceTokenProperties properties, PlatformSecurityProperties security,
-				@Value("${spring.security.oauth2.resourceserver.jwt.audiences:news-platform}") List<String> audiences,
-				@Value("${spring.application.name}") String applicationName, Clock clock) {
-			if (properties.clientCredentials()) {
-				ClientCredentialsTokens grant = new ClientCredentialsTokens(properties, clock);
-				return new CachedToken(grant::issue, properties.renewBefore(), clock);
-			}
-			SelfSignedTokens signer = new SelfSignedTokens(properties.signingKeyLocation(), security.issuer(),
-					audiences.get(0), applicationName, properties.lifetime(), clock);
-			return new CachedToken(signer::issue, properties.renewBefore(), clock);
+		ServiceTokens serviceTokens(ServiceTokenProperties properties, Clock clock) {
+			ClientCredentialsTokens grant = new ClientCredentialsTokens(properties, clock);
+			return new CachedToken(grant::issue, properties.renewBefore(), clock);
 		}
 
 	}

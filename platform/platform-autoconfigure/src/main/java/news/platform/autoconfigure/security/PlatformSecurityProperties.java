@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far apart the issuer's clock and ours may be when checking a token's
  * lifetime
  * @param resourceServer the bearer-token chain of API services
+ * @param jwkSetCacheTtl how long the issuer's JWKS is kept between fetches; a token with an
+ * unknown {@code kid} fetches it at once, a removed key stops validating after this time
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(String issuer, @DefaultValue("roles") String rolesClaim,
-		@DefaultValue("30s") Duration clockSkew, @DefaultValue ResourceServer resourceServer) {
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue ResourceServer resourceServer,
+		@DefaultValue("5m") Duration jwkSetCacheTtl) {
 
 	/**
 	 * @param enabled whether this process validates bearer tokens with the platform's rules and

@@ -1,5 +1,7 @@
 package news.platform.autoconfigure.security;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -47,6 +50,14 @@ public class ServiceSecurityAutoConfiguration {
 	@Bean
 	OAuth2TokenValidator<Jwt> platformLifetimeValidator(PlatformSecurityProperties properties) {
 		return PlatformJwtValidators.lifetime(properties);
+	}
+
+	/** The issuer's JWKS is kept for {@code platform.security.jwk-set-cache-ttl} (key rotation: k8s/README.md). */
+	@Bean
+	JwkSetUriJwtDecoderBuilderCustomizer platformJwkSetCache(PlatformSecurityProperties properties) {
+		// real time, not the application's clock (a test may move that on)
+		ExpiringJwkSetCache cache = new ExpiringJwkSetCache(properties.jwkSetCacheTtl(), Clock.systemUTC());
+		return builder -> builder.cache(cache);
 	}
 
 	@Bean
