@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import news.platform.testsupport.TestIssuer;
 import news.platform.testsupport.TestMongo;
 import news.platform.testsupport.TestTokens;
 
@@ -74,8 +75,7 @@ class StartupFailureTest {
 	private static void start(String... args) {
 		List<String> all = new ArrayList<>(List.of("--management.server.port=0",
 				"--spring.mongodb.uri=" + TestMongo.connectionString(),
-				"--spring.security.oauth2.resourceserver.jwt.public-key-location="
-						+ TestTokens.publicKeyPemFile().toUri(),
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestIssuer.get().jwkSetUri(),
 				"--platform.security.issuer=" + TestTokens.ISSUER));
 		all.addAll(List.of(args));
 		if (all.stream().noneMatch(arg -> arg.startsWith("--server.port="))) {

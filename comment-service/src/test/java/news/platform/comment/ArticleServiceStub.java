@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import news.platform.testsupport.TestTokens;
 
 /**
  * Stands in for article-service in comment-service's tests: its event feed and batch state
@@ -39,7 +45,11 @@ public final class ArticleServiceStub {
 	/** The {@code traceparent} of the last state call, to see the caller's trace carried along. */
 	public volatile String lastStateTraceparent;
 
+	/** Calls refused for want of a valid {@code service} token of the test issuer. */
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
+
+	/** The subjects of the service tokens the stub accepted (a client's id at the test issuer). */
+	public final Set<String> callers = ConcurrentHashMap.newKeySet();
 
 	/** How long the state endpoint takes to answer (a slow article-service). */
 	public volatile long stateDelayMillis;
@@ -170,14 +180,36 @@ public final class ArticleServiceStub {
 		this.states.put(id, state);
 	}
 
+	/**
+	 * What article-service's internal API lets through: a valid token of the test issuer with the
+	 * {@code service} role, as comment-service gets it by the client-credentials grant.
+	 */
 	private boolean authorized(HttpExchange exchange) throws IOException {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		if (authorization == null || !authorization.startsWith("Bearer ey")) {
+		Optional<JWTClaimsSet> token = authorization != null && authorization.startsWith("Bearer ")
+				? TestTokens.verified(authorization.substring("Bearer ".length())) : Optional.empty();
+		if (token.isEmpty()) {
 			this.unauthorizedCalls.incrementAndGet();
 			respond(exchange, 401, Map.of("type", "/problems/unauthorized"));
 			return false;
 		}
+		if (!roles(token.get()).contains("service")) {
+			this.unauthorizedCalls.incrementAndGet();
+			respond(exchange, 403, Map.of("type", "/problems/forbidden"));
+			return false;
+		}
+		this.callers.add(token.get().getSubject());
 		return true;
+	}
+
+	private static List<String> roles(JWTClaimsSet claims) {
+		try {
+			List<String> roles = claims.getStringListClaim("roles");
+			return roles == null ? List.of() : roles;
+		}
+		catch (ParseException ex) {
+			return List.of();
+		}
 	}
 
 	private void events(HttpExchange exchange) throws IOException {

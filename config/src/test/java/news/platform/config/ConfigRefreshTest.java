@@ -87,7 +87,14 @@ class ConfigRefreshTest {
 		assertThat(local.path("propertySources").toString()).contains("article-service.yml")
 			.contains("application.yml")
 			.contains("readinessState,mongo")
-			.contains("./data/dev-issuer/public.pem");
+			// tokens are checked against identity's JWKS, service tokens come from its token endpoint
+			.contains("http://localhost:8086/oauth2/jwks")
+			.contains("http://localhost:8086/oauth2/token");
+
+		JsonNode identity = getJson("/identity/local");
+		assertThat(identity.path("propertySources").toString()).contains("identity.yml")
+			.contains("application.yml")
+			.contains("\"platform.identity.issuer\":\"http://localhost:8086\"");
 
 		JsonNode k8s = getJson("/gateway/k8s");
 		assertThat(k8s.path("propertySources").toString()).contains("http://article-service:8081")

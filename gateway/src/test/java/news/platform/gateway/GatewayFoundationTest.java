@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import news.platform.testsupport.Http;
+import news.platform.testsupport.TestIssuer;
 import news.platform.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +50,8 @@ class GatewayFoundationTest {
 				() -> "http://localhost:" + articleUpstream.getAddress().getPort());
 		registry.add("platform.upstreams.media-service", () -> "http://localhost:" + closedPort);
 		registry.add("platform.upstreams.comment-service", () -> "http://localhost:" + closedPort);
-		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-				() -> TestTokens.publicKeyPemFile().toUri().toString());
+		// the production code path: keys from the issuer's JWKS, as from identity's in a run
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);
 		registry.add("platform.security.issuer", () -> TestTokens.ISSUER);
 	}

@@ -11,12 +11,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import news.platform.testsupport.Http;
+import news.platform.testsupport.TestIssuer;
 import news.platform.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway with the shared configuration, the test token issuer and one stub upstream behind
+ * The gateway with the shared configuration, the test issuer's JWKS and one stub upstream behind
  * every route. Test classes extending this share one application context (same properties) and
  * one stub; each test uses its own paths and its own users, so they do not see each other.
  * Limits and timeouts are lowered so that refusals and timeouts happen quickly.
@@ -62,8 +63,8 @@ abstract class GatewayTest {
 		registry.add("platform.upstreams.article-service", upstream::uri);
 		registry.add("platform.upstreams.media-service", upstream::uri);
 		registry.add("platform.upstreams.comment-service", upstream::uri);
-		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-				() -> TestTokens.publicKeyPemFile().toUri().toString());
+		// the production code path: keys from the issuer's JWKS, as from identity's in a run
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);
 		registry.add("platform.security.issuer", () -> TestTokens.ISSUER);
 	}

@@ -1,52 +1,56 @@
 package news.platform.gateway;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import news.platform.testsupport.Http;
+import news.platform.testsupport.TestIssuer;
+import news.platform.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code local} profile: the gateway is the development issuer (key pair as the run command
- * makes it, in a temporary folder here), and a route change reaches the running gateway through
- * {@code /actuator/refresh}. HSTS is switched on here as {@code k8s} does.
+ * The {@code local} profile as {@code ./run-local.sh} runs it: the gateway validates tokens against
+ * identity's JWKS and expects identity's issuer (identity's place is taken by {@link TestIssuer}
+ * here, whose port is not 8086, so only the JWKS address is replaced), makes no token itself and
+ * answers nothing of its own but the API document; a route change reaches the running gateway
+ * through {@code /actuator/refresh}. HSTS is switched on here as {@code k8s} does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.cloud.config.enabled=false",
-				"platform.test.shared-config-directory=../config/src/main/resources/config-repo",
+				"platform.test.shared-config-directory=" + LocalProfileTest.SHARED_CONFIG,
 				"spring.profiles.active=local", "management.server.port=0",
 				// as the k8s section sets it; tested here to avoid another application context
 				"platform.gateway.hsts=true",
 				"spring.autoconfigure.exclude=" + GatewayTest.NO_DATABASE, "platform.mongodb.embedded.enabled=false" })
 class LocalProfileTest {
 
-	private static final Path keys = writeKeyPair();
+	static final String SHARED_CONFIG = "../config/src/main/resources/config-repo";
 
 	private static final StubUpstream upstream = new StubUpstream();
 
@@ -61,14 +65,16 @@ class LocalProfileTest {
 	@Autowired
 	ConfigurableEnvironment environment;
 
+	@Autowired
+	ApplicationContext context;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("platform.upstreams.article-service", upstream::uri);
 		registry.add("platform.upstreams.media-service", upstream::uri);
 		registry.add("platform.upstreams.comment-service", upstream::uri);
-		registry.add("platform.dev-issuer.private-key-location", () -> keys.resolve("private.pem").toUri().toString());
-		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-				() -> keys.resolve("public.pem").toUri().toString());
+		// identity's JWKS, served by the test issuer; the issuer and audience stay the local profile's
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 	}
 
 	@AfterAll
@@ -78,39 +84,63 @@ class LocalProfileTest {
 	}
 
 	@Test
-	void mintsTokensForEveryRoleThatTheGatewayAndTheServicesAccept() throws Exception {
-		Http.Response response = Client.get(gateway("/dev-issuer/tokens"));
-		assertThat(response.status()).isEqualTo(200);
-		JsonNode tokens = response.json();
-		assertThat(tokens.propertyNames()).containsExactly("reader", "journalist", "editor", "moderator", "admin",
-				"service");
-
-		String editor = tokens.path("editor").asString();
-		SignedJWT jwt = SignedJWT.parse(editor);
-		assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://localhost:8080/dev-issuer");
-		assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("news-platform");
-		assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("dev-editor");
-		assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("editor");
-		assertThat(Duration.between(jwt.getJWTClaimsSet().getIssueTime().toInstant(),
-				jwt.getJWTClaimsSet().getExpirationTime().toInstant())).isEqualTo(Duration.ofHours(12));
-
-		// the media route: the refresh test below moves the articles route elsewhere
-		String path = "/api/v1/media/dev-token";
-		assertThat(Client.get(gateway(path), "Authorization", Http.bearer(editor)).status()).isEqualTo(200);
-		assertThat(upstream.requests(path)).singleElement()
-			.satisfies(r -> assertThat(r.headers().getFirst("Authorization")).isEqualTo("Bearer " + editor));
+	void theSharedLocalConfigurationPointsAtIdentitysJwksAndIssuer() throws IOException {
+		String identityIssuer = identityLocalIssuer();
+		assertThat(identityIssuer).isEqualTo("http://localhost:8086");
+		assertThat(sharedConfig("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))
+			.isEqualTo(identityIssuer + "/oauth2/jwks");
+		assertThat(this.environment.getProperty("platform.security.issuer")).isEqualTo(identityIssuer);
+		assertThat(this.environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences"))
+			.isEqualTo(TestTokens.AUDIENCE);
 	}
 
 	@Test
-	void servesItsPublicKeyAsJwks() throws Exception {
-		Http.Response response = Client.get(gateway("/dev-issuer/jwks.json"));
-		assertThat(response.status()).isEqualTo(200);
-		JsonNode key = response.json().path("keys").get(0);
-		assertThat(key.path("kty").asString()).isEqualTo("RSA");
-		assertThat(key.path("alg").asString()).isEqualTo("RS256");
-		assertThat(key.has("d")).as("private exponent must never be served").isFalse();
-		String token = Client.get(gateway("/dev-issuer/tokens")).json().path("reader").asString();
-		assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(key.path("kid").asString());
+	void aTokenAsIdentityIssuesItPassesAndReachesTheServiceUnchanged() {
+		// identity's shape: an immutable user id as subject, the display name, the roles
+		String token = TestTokens.sign(TestTokens.claims(UUID.randomUUID().toString(), "editor")
+			.issuer(this.environment.getProperty("platform.security.issuer"))
+			.claim("name", "Urednica Ana")
+			.build());
+		// the media route: the refresh test below moves the articles route elsewhere
+		String path = "/api/v1/media/identity-token";
+		assertThat(Client.get(gateway(path), "Authorization", Http.bearer(token)).status()).isEqualTo(200);
+		assertThat(upstream.requests(path)).singleElement()
+			.satisfies(r -> assertThat(r.headers().getFirst("Authorization")).isEqualTo("Bearer " + token));
+	}
+
+	@Test
+	void tokensOfAnotherIssuerOrKeyAreRefused() {
+		String localIssuer = this.environment.getProperty("platform.security.issuer");
+		String[] refused = { TestTokens.token("someone", "editor"),
+				TestTokens.signWithUnpublishedKey(TestTokens.claims("someone", "editor").issuer(localIssuer).build()) };
+		for (String token : refused) {
+			String path = "/api/v1/media/refused-" + UUID.randomUUID();
+			Http.Response response = Client.get(gateway(path), "Authorization", Http.bearer(token));
+			assertThat(response.status()).as(response.body()).isEqualTo(401);
+			assertThat(response.json().path("type").asString()).isEqualTo("/problems/unauthorized");
+			assertThat(upstream.requests(path)).isEmpty();
+		}
+	}
+
+	/**
+	 * The gateway mints no token and publishes no key, in {@code local} as anywhere: it has no
+	 * functional endpoint at all, its only annotated handlers are the API document's (springdoc), and
+	 * what an issuer serves is a plain 404 problem here (identity serves it, on its own port).
+	 */
+	@Test
+	void theGatewayAnswersNothingOfItsOwnButTheApiDocument() {
+		assertThat(this.context.getBeansOfType(RouterFunction.class)).isEmpty();
+		List<HandlerMethod> handlers = this.context.getBeansOfType(RequestMappingHandlerMapping.class)
+			.values()
+			.stream()
+			.flatMap(mapping -> mapping.getHandlerMethods().values().stream())
+			.toList();
+		assertThat(handlers).isNotEmpty()
+			.allSatisfy(handler -> assertThat(handler.getBeanType().getName()).startsWith("org.springdoc."));
+		assertNotFound(Client.get(gateway("/oauth2/jwks")));
+		assertNotFound(Client.get(gateway("/.well-known/openid-configuration")));
+		assertNotFound(Client.post(gateway("/oauth2/token"), "grant_type=client_credentials", "Content-Type",
+				"application/x-www-form-urlencoded"));
 	}
 
 	@Test
@@ -139,31 +169,36 @@ class LocalProfileTest {
 		return "http://localhost:" + this.port + path;
 	}
 
-	/** What tools/dev-issuer/DevIssuerKeys.java writes: PKCS#8 and X.509 SubjectPublicKeyInfo PEM. */
-	private static Path writeKeyPair() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			KeyPair pair = generator.generateKeyPair();
-			Path folder = Files.createTempDirectory("dev-issuer-");
-			Files.writeString(folder.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-			Files.writeString(folder.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-			List.of("private.pem", "public.pem").forEach(name -> folder.resolve(name).toFile().deleteOnExit());
-			folder.toFile().deleteOnExit();
-			return folder;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static void assertNotFound(Http.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		JsonNode problem = response.json();
+		assertThat(problem.path("type").asString()).isEqualTo("/problems/not-found");
 	}
 
-	private static String pem(String type, byte[] der) {
-		return "-----BEGIN " + type + "-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-				+ "\n-----END " + type + "-----\n";
+	/** A value as the shared configuration files give it, beneath this test's own overrides. */
+	private String sharedConfig(String key) {
+		return this.environment.getPropertySources()
+			.stream()
+			.filter(source -> source.getName().startsWith("shared config "))
+			.map(source -> source.getProperty(key))
+			.filter(Objects::nonNull)
+			.map(Object::toString)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(key + " is not in the shared configuration"));
+	}
+
+	/** The issuer identity announces in {@code local} (its own file in the config repository). */
+	private static String identityLocalIssuer() throws IOException {
+		for (PropertySource<?> document : new YamlPropertySourceLoader().load("identity",
+				new FileSystemResource(SHARED_CONFIG + "/identity.yml"))) {
+			if ("local".equals(document.getProperty("spring.config.activate.on-profile"))) {
+				Object issuer = document.getProperty("platform.identity.issuer");
+				if (issuer != null) {
+					return issuer.toString();
+				}
+			}
+		}
+		throw new AssertionError("identity.yml has no local platform.identity.issuer");
 	}
 
 }

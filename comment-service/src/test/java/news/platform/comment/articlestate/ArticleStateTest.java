@@ -80,6 +80,8 @@ class ArticleStateTest {
 			this.articles.start();
 		}
 		assertThat(this.articles.unauthorizedCalls.get()).as("every call carried a service token").isZero();
+		// by the client-credentials grant at the test issuer, under comment-service's own client id
+		assertThat(this.articles.callers).containsExactly("comment-service");
 	}
 
 	@Test

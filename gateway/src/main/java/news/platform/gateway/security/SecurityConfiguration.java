@@ -18,12 +18,13 @@ import org.springframework.web.server.ServerWebExchange;
  * to anonymous callers. A token that fails is a 401 problem here and never reaches a service.
  * <p>
  * The checks are the platform's, not the gateway's: Boot's reactive decoder from
- * {@code spring.security.oauth2.resourceserver.jwt.*} (key or JWKS, RS256 only, audiences) with the
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (the issuer's JWKS, RS256 only, audiences) with the
  * shared issuer and lifetime validators, and the shared entry point answering
  * {@code /problems/unauthorized} (both from {@code platform-autoconfigure}). What stays here is the
  * chain's shape: sessions, CSRF, form and basic login, Spring Security's CORS and header writers
  * are off, because the gateway is stateless, CORS is the gateway's own (configured per profile),
- * and the edge filter writes the security headers.
+ * and the edge filter writes the security headers. The gateway makes no token of its own: people
+ * get theirs from the identity provider, services by the client-credentials grant.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -5,17 +5,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
+
+import news.platform.testsupport.TestTokens;
 
 /**
  * Stands in for article-service's event feed: a JDK HTTP server on a random port serving
@@ -68,6 +73,7 @@ public final class ArticleServiceStub {
 		this.failing.set(fail);
 	}
 
+	/** Every {@code Authorization} header the feed received, valid or not, in order. */
 	public List<String> authorizations() {
 		return List.copyOf(this.authorizations);
 	}
@@ -102,8 +108,16 @@ public final class ArticleServiceStub {
 			respond(exchange, 503, "{\"type\":\"/problems/unavailable\"}");
 			return;
 		}
-		if (authorization == null || !authorization.startsWith("Bearer ")) {
+		// what article-service's feed lets through: a valid token of the test issuer with the
+		// service role, as media-service gets it by the client-credentials grant
+		Optional<JWTClaimsSet> token = authorization != null && authorization.startsWith("Bearer ")
+				? TestTokens.verified(authorization.substring("Bearer ".length())) : Optional.empty();
+		if (token.isEmpty()) {
 			respond(exchange, 401, "{\"type\":\"/problems/unauthorized\"}");
+			return;
+		}
+		if (!hasServiceRole(token.get())) {
+			respond(exchange, 403, "{\"type\":\"/problems/forbidden\"}");
 			return;
 		}
 		long after = 0;
@@ -126,6 +140,16 @@ public final class ArticleServiceStub {
 		}
 		long next = page.isEmpty() ? after : (long) page.get(page.size() - 1).get("seq");
 		respond(exchange, 200, JSON.writeValueAsString(Map.of("events", page, "next", next)));
+	}
+
+	private static boolean hasServiceRole(JWTClaimsSet claims) {
+		try {
+			List<String> roles = claims.getStringListClaim("roles");
+			return roles != null && roles.contains("service");
+		}
+		catch (ParseException ex) {
+			return false;
+		}
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,10 +1,11 @@
 package news.platform.media.usage;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import news.platform.media.MediaApi;
 import news.platform.media.TestImages;
 import news.platform.testsupport.Http;
 import news.platform.testsupport.ServiceIntegrationTest;
+import news.platform.testsupport.TestIssuer;
+import news.platform.testsupport.TestTokens;
 
 import static news.platform.media.MediaApi.EDITOR;
 import static news.platform.media.MediaApi.JOURNALIST;
@@ -97,7 +100,7 @@ class UsageTest {
 	}
 
 	@Test
-	void theFollowerSendsAServiceTokenAndSurvivesAnUnreachableFeed() {
+	void theFollowerSendsAServiceTokenAndSurvivesAnUnreachableFeed() throws ParseException {
 		String media = this.api.uploaded(TestImages.jpeg(TestImages.picture(40, 40, 53))).path("id").asString();
 		this.feed.failing(true);
 		this.feed.publish("article.published", "down-" + media.substring(16), "PUBLISHED", media, List.of(),
@@ -109,9 +112,15 @@ class UsageTest {
 			.json()
 			.path("articles")
 			.size()).isEqualTo(1));
+		// the token the feed last received: from the test issuer's client-credentials endpoint, under
+		// media-service's own client id, with the service role
 		String bearer = this.feed.authorizations().get(this.feed.authorizations().size() - 1);
-		String payload = new String(Base64.getUrlDecoder().decode(bearer.substring(7).split("\\.")[1]));
-		assertThat(payload).contains("\"service\"");
+		assertThat(bearer).startsWith("Bearer ");
+		JWTClaimsSet token = TestTokens.verified(bearer.substring("Bearer ".length()))
+			.orElseThrow(() -> new AssertionError("not a valid token of the test issuer: " + bearer));
+		assertThat(token.getSubject()).isEqualTo("media-service");
+		assertThat(token.getStringListClaim("roles")).containsExactly("service");
+		assertThat(TestIssuer.get().tokensIssued()).isPositive();
 		String metrics = Http.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
 		assertThat(metrics).containsPattern("feed_consumer_lag_seconds\\{[^}]*consumer=\"media-service\"[^}]*\\} 0\\.0");
 		assertThat(metrics).containsPattern("feed_consumer_events_total\\{[^}]*consumer=\"media-service\"");
