@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the whole news platform on this machine: config server, article-, media- and
-# comment-service, gateway. Needs only a JDK 17+ (and internet access to Maven Central the first
-# time, to build). See docs/local-run.md.
+# Starts the whole news platform on this machine: config server, identity (the OpenID Connect
+# provider), article-, media- and comment-service, gateway. Needs only a JDK 17+ (and internet
+# access to Maven Central the first time, to build). See docs/local-run.md.
 #
 #   ./run-local.sh              build if needed, start everything, supervise; Ctrl-C stops all
 #   ./run-local.sh --rebuild    build even if the jars look up to date
@@ -22,18 +22,44 @@ ROOT=$(cd "$(dirname "$0")" && pwd -P)
 cd "$ROOT"
 
 # ---------------------------------------------------------------------------------------------
-# What runs: name, module folder, jar artifact, application port, management port (CONTRACTS.md)
-NAMES=(config-server article-service media-service comment-service gateway)
-MODULES=(config article-service media-service comment-service gateway)
-PORTS=(8888 8081 8082 8083 8080)
-MGMT_PORTS=(9888 9081 9082 9083 9080)
+# What runs: name, module folder, application port, management port (CONTRACTS.md), and the
+# stage it starts in. A stage starts once every process of the stages before it is healthy: the
+# config server (everyone reads its configuration), then identity (the others validate tokens
+# against its JWKS and get their client secrets from what it made on first start), then the rest
+# together. A new process is one more entry in each array; nothing else counts them.
+NAMES=(config-server identity article-service media-service comment-service gateway)
+MODULES=(config identity article-service media-service comment-service gateway)
+PORTS=(8888 8086 8081 8082 8083 8080)
+MGMT_PORTS=(9888 9086 9081 9082 9083 9080)
+STAGES=(0 1 2 2 2 2)
 VERSION=0.1.0-SNAPSHOT
-DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m"
+IDENTITY_URL=http://localhost:8086
+# what identity makes on first start in `local` (owner-only files): its signing keys, the client
+# secrets (read here, handed to each process) and the seeded accounts' passwords (printed here)
+IDENTITY_DATA=data/identity
+# -Xms64m: the JVM's initial heap is 1/64 of the machine's memory, so on 16 GiB and more the heap
+# starts at its maximum and the ≈70 MiB eden of that size is touched whole within a minute
+# (identity and the services then sat at 260-295 MiB RSS). Starting small, the heap grows only as
+# far as it is used (docs/local-run.md, "Measured figures")
+DEFAULT_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms64m -Xmx256m"
 HEALTH_TIMEOUT=${RUN_LOCAL_HEALTH_TIMEOUT:-120}
 TRAIN_MODE=${RUN_LOCAL_TRAIN:-background}
 STOP_GRACE=25
 NL='
 '
+# every index of NAMES, in start order and in reverse (stop order)
+INDEXES=""
+REVERSE_INDEXES=""
+i=0
+while [ "$i" -lt ${#NAMES[@]} ]; do
+	INDEXES="$INDEXES $i"
+	REVERSE_INDEXES="$i $REVERSE_INDEXES"
+	i=$((i + 1))
+done
+unset i
+# each process gets its own client secret from identity's file (start_process); one inherited
+# from the caller's shell would hand every process the same, wrong one
+unset SERVICE_CLIENT_SECRET
 
 PIDS=()           # pid of each started JVM, index as NAMES ("" = not started)
 HELPER_PIDS=()    # build / extraction / training processes, stopped on exit
@@ -141,12 +167,12 @@ pick_jdk() {
 	fi
 	JDK_MAJOR=$(major_of "$JDK_VERSION")
 	[ "$JDK_MAJOR" -ge 17 ] || die "JDK $JDK_VERSION at $JDK_HOME is too old: Java 17 or newer is needed"
-	[ -x "$JDK_HOME/bin/javac" ] || say "warning: $JDK_HOME has no javac (a JRE?); building and the key tool need a JDK"
+	[ -x "$JDK_HOME/bin/javac" ] || say "warning: $JDK_HOME has no javac (a JRE?); building and the token tool (a source file) need a JDK"
 	say "JDK $JDK_VERSION at $JDK_HOME ($JDK_WHY)"
 }
 
 # ---------------------------------------------------------------------------------------------
-# Ports: none of the ten may be taken before anything starts
+# Ports: none of them may be taken before anything starts
 
 # prints who listens on a TCP port ("" if nobody); returns 1 if the port is free
 port_owner() {
@@ -173,7 +199,7 @@ port_owner() {
 
 check_ports() {
 	local i p who first taken busy=0
-	for i in 0 1 2 3 4; do
+	for i in $INDEXES; do
 		taken=""
 		first=""
 		for p in "${PORTS[$i]}" "${MGMT_PORTS[$i]}"; do
@@ -232,7 +258,16 @@ build_if_needed() {
 		say "jars up to date (./run-local.sh --rebuild forces a build)"
 		return
 	fi
-	[ "$force" = 1 ] && why="--rebuild"
+	if [ "$force" = 1 ]; then
+		why="--rebuild"
+		stale=("${MODULES[@]}")
+	fi
+	# the boot jars to be made are deleted first: the jar plugin skips a jar whose own classes did
+	# not change, and Spring Boot's repackage then skips it as already repackaged, so a change in a
+	# platform module alone would leave the old platform jars inside it
+	for m in ${stale[@]+"${stale[@]}"}; do
+		rm -f -- "$(jar_of "$m" "$(artifact_of "$m")")" "$(jar_of "$m" "$(artifact_of "$m")").original"
+	done
 	say "building: $why"
 	say "  ./mvnw -q -B -Dmaven.test.skip=true package   (log: $RUN_DIR/build.log; minutes on an empty Maven cache)"
 	local t0 rc=0
@@ -248,25 +283,10 @@ build_if_needed() {
 		tail -n 30 "$RUN_DIR/build.log" | sed 's/^/    /'
 		exit 1
 	fi
-	# a jar Maven left untouched (nothing in it changed) is current too: mark it so
 	for m in ${stale[@]+"${stale[@]}"}; do
 		[ -f "$(jar_of "$m" "$(artifact_of "$m")")" ] || die "the build succeeded but $(jar_of "$m" "$(artifact_of "$m")") is missing"
-		if [ -n "$(stale_reason "$m")" ]; then touch "$(jar_of "$m" "$(artifact_of "$m")")"; fi
 	done
 	say "built in $(secs $(($(now_ms) - t0)))"
-}
-
-# ---------------------------------------------------------------------------------------------
-# 3. The development key pair, made with the JDK alone
-
-ensure_keys() {
-	if [ -f data/dev-issuer/private.pem ] && [ -f data/dev-issuer/public.pem ]; then
-		say "dev key pair: data/dev-issuer/ (kept)"
-		return
-	fi
-	local out
-	out=$("$JAVA" tools/dev-issuer/DevIssuerKeys.java ./data/dev-issuer 2>&1) || die "key pair: $out"
-	say "dev key pair: $out"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -305,7 +325,7 @@ prepare_layouts() {
 	kind=$ARCHIVE_KIND
 	flags_key=$(printf '%s' "$(jvm_flags)" | cksum | awk '{print $1}')
 	case "$kind" in aot) ext=aot ;; *) ext=jsa ;; esac
-	for i in 0 1 2 3 4; do
+	for i in $INDEXES; do
 		m=${MODULES[$i]}
 		a=$(artifact_of "$m")
 		jar=$(jar_of "$m" "$a")
@@ -332,7 +352,7 @@ prepare_layouts() {
 	for p in ${pids[@]+"${pids[@]}"}; do wait "$p" || rc=$?; done
 	HELPER_PIDS=()
 	[ "$rc" -eq 0 ] || die "extracting a jar failed; see $RUN_DIR/extract.log"
-	for i in 0 1 2 3 4; do
+	for i in $INDEXES; do
 		dir=$(dirname "$(dirname "${APP_JAR[$i]}")")
 		if [ -d "$dir/app.tmp" ]; then mv "$dir/app.tmp" "$dir/app"; fi
 	done
@@ -353,8 +373,10 @@ archive_run_flags() {
 
 # A training run starts the application up to the refreshed context and exits
 # (-Dspring.context.exit=onRefresh: no port is bound, so it can run beside the real process), with
-# a throwaway embedded database, so it never touches ./data/<service>; the JVM writes the archive
-# as it exits. cds-auto needs none: -XX:+AutoCreateSharedArchive writes the archive when the
+# a throwaway embedded database, so it never touches ./data/<service>, a throwaway search index
+# (article-service: the running process holds the real one's lock) and a throwaway identity data
+# folder (the client secrets and keys identity makes during refresh are not the real ones); the
+# JVM writes the archive as it exits. These -D settings win over the config server's values. cds-auto needs none: -XX:+AutoCreateSharedArchive writes the archive when the
 # real process exits.
 needs_training() {
 	case "$ARCHIVE_KIND" in aot | cds-static) ;; *) return 1 ;; esac
@@ -374,7 +396,9 @@ start_training() {
 	rm -rf -- "$tdb"
 	# shellcheck disable=SC2046,SC2086 # word splitting of the flags is intended
 	start_detached "$RUN_DIR/${NAMES[$i]}.training.log" $prefix "$JAVA" $(jvm_flags) $flags \
-		-Dspring.context.exit=onRefresh "-Dplatform.mongodb.embedded.path=$tdb/mongodb.mv.db" -jar "${APP_JAR[$i]}"
+		-Dspring.context.exit=onRefresh "-Dplatform.mongodb.embedded.path=$tdb/mongodb.mv.db" \
+		"-Dplatform.search.index-path=$tdb/search-index" "-Dplatform.identity.data-directory=$tdb/identity" \
+		-jar "${APP_JAR[$i]}"
 	printf 'training-%s %s\n' "${NAMES[$i]}" "$LAST_PID" >>"$RUN_DIR/pids"
 }
 
@@ -423,7 +447,7 @@ TRAIN_IDX=""
 TRAIN_T0=0
 queue_training() {
 	local i names=""
-	for i in 0 1 2 3 4; do
+	for i in $INDEXES; do
 		if needs_training "$i"; then
 			TRAIN_QUEUE="$TRAIN_QUEUE $i"
 			names="$names ${NAMES[$i]}"
@@ -508,18 +532,49 @@ kill_tree() {
 	fi
 }
 
+# prints the client secret process $1 gets as SERVICE_CLIENT_SECRET ("" if identity has none for
+# it): <NAME>_CLIENT_SECRET (article-service: ARTICLE_SERVICE_CLIENT_SECRET) from this script's
+# environment when set there (identity then takes it from there too, identity.yml, and keeps no
+# copy in its file), else from identity's client-secrets.env. Never printed.
+client_secret_of() {
+	local var value line
+	var="$(printf '%s' "$1" | tr '[:lower:]-' '[:upper:]_')_CLIENT_SECRET"
+	value=$(printenv "$var" 2>/dev/null || true)
+	if [ -n "$value" ]; then
+		printf '%s' "$value"
+		return 0
+	fi
+	[ -f "$IDENTITY_DATA/client-secrets.env" ] || return 0
+	while IFS= read -r line || [ -n "$line" ]; do
+		case "$line" in "$var="*)
+			printf '%s' "${line#*=}"
+			return 0
+			;;
+		esac
+	done <"$IDENTITY_DATA/client-secrets.env"
+}
+
 start_process() {
-	local i=$1 log
+	local i=$1 log secret secret_note=""
 	log="$RUN_DIR/${NAMES[$i]}.log"
+	secret=$(client_secret_of "${NAMES[$i]}")
+	# through the environment of this one process (a command line would show it in ps); the shared
+	# configuration reads it as platform.service-tokens.client-secret
+	if [ -n "$secret" ]; then
+		export SERVICE_CLIENT_SECRET="$secret"
+		secret_note=", its client secret from identity"
+	fi
 	# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas cost media-service ≈ 80 MiB of RSS while
 	# images are decoded (docs/media-performance.md); two arenas are plenty for these processes
 	# shellcheck disable=SC2046 # word splitting of the flags is intended
 	start_detached "$log" env CONFIG_REPO="$CONFIG_REPO" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
 		"$JAVA" $(jvm_flags) $(archive_run_flags "$i") -jar "${APP_JAR[$i]}"
+	unset SERVICE_CLIENT_SECRET
+	secret=""
 	PIDS[i]=$LAST_PID
 	printf '%s %s\n' "${NAMES[$i]}" "$LAST_PID" >>"$RUN_DIR/pids"
 	STARTED_MS[i]=$(now_ms)
-	say "${NAMES[$i]} starting (pid $LAST_PID, ports ${PORTS[$i]}/${MGMT_PORTS[$i]})"
+	say "${NAMES[$i]} starting (pid $LAST_PID, ports ${PORTS[$i]}/${MGMT_PORTS[$i]}$secret_note)"
 }
 STARTED_MS=()
 
@@ -545,11 +600,32 @@ http_code() {
 
 # report a process that ended and stop the rest
 report_exit() {
-	local i=$1 rc=0
+	local i=$1 rc=0 log reason
 	wait "${PIDS[$i]}" 2>/dev/null || rc=$?
 	PIDS[i]=""
-	say "${NAMES[$i]} exited with code $rc; last 20 lines of $RUN_DIR/${NAMES[$i]}.log:"
-	tail -n 20 "$RUN_DIR/${NAMES[$i]}.log" | sed 's/^/    /'
+	log="$RUN_DIR/${NAMES[$i]}.log"
+	reason=$(failure_reason "$log")
+	# 129, 130, 137, 143: a signal this script did not send (it reports before it stops anything)
+	case "$rc" in 143 | 137 | 130 | 129) [ -n "$reason" ] || reason="stopped by signal $((rc - 128)) from another process" ;; esac
+	if [ -n "$reason" ]; then
+		say "${NAMES[$i]} exited with code $rc: $reason (log: $log)"
+	else
+		say "${NAMES[$i]} exited with code $rc; last 20 lines of $log:"
+		tail -n 20 "$log" | sed 's/^/    /'
+	fi
+}
+
+# prints, in one line, why a process ended, from its log ("" when the log does not say): Spring
+# Boot's failure analysis (the line after "Description:"), else the JVM's own complaint (a bad
+# flag, a missing jar), else the root cause of the last stack trace, else the last ERROR line
+failure_reason() {
+	local log=$1 line=""
+	[ -f "$log" ] || return 0
+	line=$(awk '/^Description:/ { while ((getline) > 0) if ($0 !~ /^[ \t]*$/) { print; exit } }' "$log")
+	[ -n "$line" ] || line=$(grep -E '^(Unrecognized VM option|Error: |Error occurred during initialization|Invalid )' "$log" | head -n 1 || true)
+	[ -n "$line" ] || line=$(grep -E '^Caused by: ' "$log" | tail -n 1 | sed 's/^Caused by: //' || true)
+	[ -n "$line" ] || line=$(grep -E '(^| )ERROR ' "$log" | tail -n 1 | sed 's/^.* ERROR [0-9]* --- //' || true)
+	printf '%s' "$line" | tr -d '\r' | cut -c1-300
 }
 
 # wait_healthy <indexes...>: every given process answers 200 on /actuator/health of its management
@@ -594,7 +670,7 @@ stop_all() {
 	for p in ${HELPER_PIDS[@]+"${HELPER_PIDS[@]}"}; do
 		if kill -0 "$p" 2>/dev/null; then kill_tree TERM "$p"; fi
 	done
-	for i in 4 3 2 1 0; do
+	for i in $REVERSE_INDEXES; do
 		p=${PIDS[$i]:-}
 		[ -n "$p" ] || continue
 		if kill -0 "$p" 2>/dev/null; then
@@ -605,7 +681,7 @@ stop_all() {
 	[ "$any" = 1 ] && say "stopping (TERM, up to $STOP_GRACE s for a graceful shutdown)"
 	while :; do
 		left=""
-		for i in 0 1 2 3 4; do
+		for i in $INDEXES; do
 			p=${PIDS[$i]:-}
 			if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then left="$left ${NAMES[$i]}"; fi
 		done
@@ -615,7 +691,7 @@ stop_all() {
 		[ -n "$left" ] || break
 		if [ "$waited" -ge $((STOP_GRACE * 5)) ]; then
 			say "still running after $STOP_GRACE s:$left; sending KILL"
-			for i in 0 1 2 3 4; do
+			for i in $INDEXES; do
 				p=${PIDS[$i]:-}
 				if [ -n "$p" ]; then kill_tree KILL "$p"; fi
 			done
@@ -628,7 +704,7 @@ stop_all() {
 	done
 	# reap, then check with ps that nothing we started is left
 	left=""
-	for i in 0 1 2 3 4; do
+	for i in $INDEXES; do
 		p=${PIDS[$i]:-}
 		[ -n "$p" ] || continue
 		wait "$p" 2>/dev/null || true
@@ -669,43 +745,58 @@ on_exit() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 7. Extras once everything is healthy: development tokens and the demo article.
-# Both skip (quietly, or with one line) while the endpoints they need are not built.
+# 7. Once everything is healthy: where to sign in, the seeded accounts, access tokens for curl
+# (run/latest/tokens.env) and the demo article (which needs the editor's token).
 
-DEV_TOKENS="" # "role token" lines
-
-fetch_dev_tokens() {
-	have curl || return 0
-	local body code
-	body=$(curl -s -m 5 -w '\n%{http_code}' http://localhost:8080/dev-issuer/tokens 2>/dev/null || true)
-	code=${body##*"$NL"}
-	if [ "$code" = 200 ]; then
-		# {"reader":"eyJ...","editor":"eyJ..."}: JWTs hold no quotes or commas
-		DEV_TOKENS=$(printf '%s' "${body%"$NL"*}" | tr -d '{}\n\r\t ' | tr ',' '\n' |
-			sed -n 's/^"\([^"]*\)":"\([^"]*\)"$/\1 \2/p')
+# the seeded accounts: identity made their passwords on first start (local only; the user name is
+# the role's name). Printing them is the point: they exist on this machine alone.
+print_accounts() {
+	local file=$IDENTITY_DATA/accounts.env line user
+	printf 'Sign in at %s/login (identity; readers can sign up at %s/signup).\n' "$IDENTITY_URL" "$IDENTITY_URL"
+	if [ ! -f "$file" ]; then
+		printf '  no seeded accounts: %s is missing (identity writes it when it seeds a new database)\n' "$file"
+		return 0
 	fi
-	if [ -z "$DEV_TOKENS" ]; then
-		# the gateway did not answer with tokens (it mints them in `local` only): sign them here with the same key pair
-		DEV_TOKENS=$("$JAVA" tools/dev-issuer/DevToken.java ./data/dev-issuer \
-			reader journalist editor moderator admin service 2>>"$RUN_DIR/run-local.log" || true)
-	fi
-	[ -n "$DEV_TOKENS" ] || return 0
-	local role token var
-	: >"$RUN_DIR/tokens.env"
-	chmod 600 "$RUN_DIR/tokens.env"
-	printf '\nDevelopment tokens (local profile only), ready to paste (also in run/latest/tokens.env):\n'
-	while read -r role token; do
-		var="TOKEN_$(printf '%s' "$role" | tr '[:lower:]-' '[:upper:]_')"
-		printf "  export %s='%s'\n" "$var" "$token"
-		printf "export %s='%s'\n" "$var" "$token" >>"$RUN_DIR/tokens.env"
-	done <<EOF
-$DEV_TOKENS
-EOF
-	# shellcheck disable=SC2016 # printed for the user's shell to expand
-	printf '  e.g. curl -H "Authorization: Bearer $TOKEN_EDITOR" http://localhost:8080/api/v1/articles\n'
+	printf 'Seeded accounts (local only; passwords made on first start, kept in %s):\n' "$file"
+	printf '  %-11s %s\n' "user name" "password"
+	while IFS= read -r line || [ -n "$line" ]; do
+		case "$line" in PASSWORD_*=*)
+			user=$(printf '%s' "${line%%=*}" | sed 's/^PASSWORD_//' | tr '[:upper:]' '[:lower:]')
+			printf '  %-11s %s\n' "$user" "${line#*=}"
+			;;
+		esac
+	done <"$file"
 }
 
-dev_token() { printf '%s\n' "$DEV_TOKENS" | awk -v r="$1" '$1==r{print $2; exit}'; }
+TOKENS_FILE="" # this run's tokens.env, once written
+
+# signs every seeded account in at identity the way a browser application does (authorization code
+# with PKCE, tools/tokens/Tokens.java) and gets a service token by client credentials; writes the
+# export lines to run/<ts>/tokens.env (owner-only from its first byte: bearer tokens) and prints them
+write_tokens() {
+	local out="$RUN_DIR/tokens.env" err="$RUN_DIR/tokens.err" rc=0
+	rm -f -- "$out" "$out.tmp"
+	(umask 077 && "$JAVA" tools/tokens/Tokens.java env "$IDENTITY_URL" "./$IDENTITY_DATA" >"$out.tmp" 2>"$err") || rc=$?
+	if [ "$rc" -ne 0 ] || ! grep -q '^export TOKEN_' "$out.tmp" 2>/dev/null; then
+		rm -f -- "$out.tmp"
+		say "tokens: none written ($(head -n 1 "$err" 2>/dev/null | cut -c1-200)); again by hand: java tools/tokens/Tokens.java env $IDENTITY_URL ./$IDENTITY_DATA"
+		return 0
+	fi
+	chmod 600 "$out.tmp"
+	mv -f "$out.tmp" "$out"
+	rm -f -- "$err"
+	TOKENS_FILE=$out
+	printf '\nAccess tokens from identity (valid 12 hours), ready to paste, also in run/latest/tokens.env (mode 600):\n'
+	sed 's/^/  /' "$out"
+	# shellcheck disable=SC2016 # printed for the user's shell to expand
+	printf '  e.g. . run/latest/tokens.env && curl -H "Authorization: Bearer $TOKEN_EDITOR" http://localhost:8080/api/v1/articles\n\n'
+}
+
+# the value of TOKEN_<ROLE> in this run's tokens file ("" if none)
+token_of() {
+	[ -n "$TOKENS_FILE" ] || return 0
+	sed -n "s/^export TOKEN_$1='\\(.*\\)'\$/\\1/p" "$TOKENS_FILE" | head -n 1
+}
 
 # Imports and publishes demo/articles/sample-hr.txt when the article store is empty and the
 # import endpoint exists. Assumed API (adjust here when the article service settles it):
@@ -715,7 +806,8 @@ dev_token() { printf '%s\n' "$DEV_TOKENS" | awk -v r="$1" '$1==r{print $2; exit}
 #                                         draft (no "id"), which is then created with
 #   POST /api/v1/articles                 application/json, answers 2xx with the article's "id"
 #   POST /api/v1/articles/{id}/publish    2xx (on 409, /submit first, then /publish again)
-# with the development editor token (admin if there is no editor) when the gateway offers tokens.
+# with the seeded editor's token from identity (TOKEN_EDITOR of run/latest/tokens.env; the admin's
+# if there is none).
 import_demo_article() {
 	local base=http://localhost:8081/api/v1/articles file=demo/articles/sample-hr.txt
 	[ -f "$file" ] || return 0
@@ -743,8 +835,8 @@ import_demo_article() {
 		return 0
 		;;
 	esac
-	token=$(dev_token editor)
-	[ -n "$token" ] || token=$(dev_token admin)
+	token=$(token_of EDITOR)
+	[ -n "$token" ] || token=$(token_of ADMIN)
 	DEMO_TOKEN=$token
 	demo_call POST "$base/import" 'text/plain; charset=UTF-8' "@$file"
 	case "$CODE" in
@@ -754,7 +846,11 @@ import_demo_article() {
 		return 0
 		;;
 	401 | 403)
-		say "demo article: skipped (import answered $CODE; ${token:+the editor token was refused}${token:-no development token to send})"
+		if [ -n "$token" ]; then
+			say "demo article: skipped (import answered $CODE: identity's editor token was refused)"
+		else
+			say "demo article: skipped (import answered $CODE: no token from identity to send, see the tokens line above)"
+		fi
 		return 0
 		;;
 	*)
@@ -822,19 +918,18 @@ print_summary() {
 		esac
 	done
 	printf '  API docs          %s\n' "${docs:-none served yet (expected at http://localhost:8080/swagger-ui.html)}"
-	for i in 0 1 2 3 4; do
+	for i in $INDEXES; do
 		printf '  %-17s http://localhost:%s/actuator/health  (app port %s, pid %s)\n' "${NAMES[$i]}" "${MGMT_PORTS[$i]}" "${PORTS[$i]}" "${PIDS[$i]}"
 	done
 	printf '  logs              %s/<process>.log  (run/latest -> %s)\n' "$RUN_DIR" "$(basename "$RUN_DIR")"
-	printf '  config repo       %s  (edit, then POST http://localhost:<mgmt port>/actuator/refresh)\n' "${CONFIG_REPO#file:}"
-	printf 'Ctrl-C stops everything.\n\n'
+	printf '  config repo       %s  (edit, then POST http://localhost:<mgmt port>/actuator/refresh)\n\n' "${CONFIG_REPO#file:}"
 }
 
 # 8. Supervision: the first process that ends stops the rest
 supervise() {
 	local i
 	while :; do
-		for i in 0 1 2 3 4; do
+		for i in $INDEXES; do
 			if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
 				report_exit "$i"
 				stop_all
@@ -922,7 +1017,6 @@ main() {
 	ARCHIVE_KIND=$(archive_kind)
 	case "$TRAIN_MODE" in background | before) ;; *) die "RUN_LOCAL_TRAIN must be background or before (is '$TRAIN_MODE')" ;; esac
 	build_if_needed "$rebuild"
-	ensure_keys
 	check_ports # again: a build can take minutes
 	CONFIG_REPO="file:$ROOT/config/src/main/resources/config-repo/"
 	export CONFIG_REPO
@@ -935,23 +1029,38 @@ main() {
 	# "line N: PID Killed ...") go to the run log; the console keeps the progress lines
 	exec 2>>"$RUN_DIR/run-local.log"
 
-	# 4. config server first; the others read their configuration from it
-	[ "$TRAIN_MODE" != before ] || train_now 0
-	start_process 0
-	wait_healthy 0
-	[ "$TRAIN_MODE" != before ] || train_now 1 2 3 4
-	start_process 1
-	start_process 2
-	start_process 3
-	start_process 4
-	wait_healthy 1 2 3 4
+	# 4. stage by stage (STAGES): the config server, then identity, then the others together
+	local stage=0 last=0 i members
+	for i in $INDEXES; do
+		if [ "${STAGES[$i]}" -gt "$last" ]; then last=${STAGES[$i]}; fi
+	done
+	while [ "$stage" -le "$last" ]; do
+		members=""
+		for i in $INDEXES; do
+			if [ "${STAGES[$i]}" = "$stage" ]; then members="$members $i"; fi
+		done
+		stage=$((stage + 1))
+		[ -n "$members" ] || continue
+		# shellcheck disable=SC2086 # a list of indexes
+		[ "$TRAIN_MODE" != before ] || train_now $members
+		for i in $members; do start_process "$i"; done
+		# shellcheck disable=SC2086 # a list of indexes
+		wait_healthy $members
+		for i in $members; do
+			if [ "${NAMES[$i]}" = identity ] && [ ! -f "$IDENTITY_DATA/client-secrets.env" ]; then
+				say "warning: identity wrote no $IDENTITY_DATA/client-secrets.env: the services start without client secrets and cannot get service tokens"
+			fi
+		done
+	done
 
 	local total
 	total=$(($(now_ms) - START_MS))
 	say "all healthy $(secs "$total") after the command"
 	print_summary "$total"
-	fetch_dev_tokens
+	print_accounts
+	write_tokens
 	import_demo_article
+	printf 'Ctrl-C stops everything.\n\n'
 	queue_training
 	supervise
 }

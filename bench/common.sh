@@ -1,6 +1,7 @@
 # Shared by the services' benchmarks (bench/<module>/run.sh source it): logging, the JDK the run
-# command would pick, the service jar, tools from apt, a temp folder with cleanup, free ports.
-# Not a benchmark of its own.
+# command would pick, the service jar, tools from apt, a temp folder with cleanup, free ports, and
+# identity (the token issuer, as in production: services validate against its JWKS, the seeders get
+# tokens from it). Not a benchmark of its own.
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -75,3 +76,75 @@ pick_port() {
 	while ! port_free "$p"; do p=$((p + 1)); done
 	echo "$p"
 }
+
+# ---- identity: the platform's token issuer, started beside the service under test
+#
+# start_identity [--key=value ...]: identity's jar (built into target-bench/ when missing) on a free
+# port, profile `local` (its seeded accounts, one per role, and the token tool's client), its data
+# (signing keys, client secrets, the accounts' passwords: generated for this run, owner-only) in
+# $TMP/identity, its MongoDB in memory. IDENTITY_CONFIG, when set, is one more configuration file
+# (e.g. platform.identity.initial-accounts: a file, so no password shows in ps). Sets IDENTITY (its
+# URL and the issuer of its tokens), IDENTITY_DATA and IDENTITY_ARGS (what a service needs to
+# validate tokens against its JWKS and get service tokens from it); waits until it is ready.
+# Needs bench_tmp first. Its JVM runs C1-only: it is not what is measured, and starts cheaper.
+start_identity() {
+	local jar port mport started imports cfg="$ROOT/config/src/main/resources/config-repo"
+	jar="$(service_jar identity target-bench)"
+	port="$(pick_port "${IDENTITY_PORT:-8086}")"
+	mport="$(pick_port "${IDENTITY_MANAGEMENT_PORT:-9086}")"
+	[[ "$mport" == "$port" ]] && mport="$(pick_port $((port + 1)))"
+	IDENTITY="http://127.0.0.1:$port"
+	IDENTITY_DATA="$TMP/identity"
+	mkdir -p "$IDENTITY_DATA"
+	chmod 700 "$IDENTITY_DATA"
+	imports="optional:file:$cfg/application.yml,optional:file:$cfg/identity.yml${IDENTITY_CONFIG:+,file:$IDENTITY_CONFIG}"
+	log "starting identity on $port/$mport (MongoDB in memory, data in $IDENTITY_DATA)"
+	# secrets of the caller's shell would win over the ones made for this run
+	(cd "$TMP" && unset SITE_CLIENT_SECRET DESK_CLIENT_SECRET ARTICLE_SERVICE_CLIENT_SECRET MEDIA_SERVICE_CLIENT_SECRET \
+		COMMENT_SERVICE_CLIENT_SECRET MONGODB_URI SPRING_PROFILES_ACTIVE &&
+		exec "$JAVA" ${IDENTITY_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms64m -Xmx256m} -jar "$jar" \
+			--spring.cloud.config.enabled=false --spring.profiles.active=local "--spring.config.import=$imports" \
+			--server.port="$port" --management.server.port="$mport" \
+			--platform.identity.issuer="$IDENTITY" --platform.identity.data-directory="$IDENTITY_DATA" \
+			--platform.mongodb.embedded.backend=memory --platform.mongodb.embedded.path="$IDENTITY_DATA/mongodb.mv.db" \
+			--logging.level.root=WARN "$@") >>"$TMP/identity.log" 2>&1 &
+	IDENTITY_PID=$!
+	PIDS+=("$IDENTITY_PID")
+	started=$(date +%s)
+	until curl -fs "http://127.0.0.1:$mport/actuator/health/readiness" >/dev/null 2>&1; do
+		kill -0 "$IDENTITY_PID" 2>/dev/null || { tail -50 "$TMP/identity.log" >&2; log "identity died"; exit 1; }
+		sleep 0.5
+		if (($(date +%s) - started > 240)); then log "identity not ready after 240 s"; tail -50 "$TMP/identity.log" >&2; exit 1; fi
+	done
+	log "identity ready in $(($(date +%s) - started)) s"
+	IDENTITY_ARGS=(
+		--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$IDENTITY/oauth2/jwks"
+		--spring.security.oauth2.resourceserver.jwt.audiences=news-platform
+		--platform.security.issuer="$IDENTITY"
+		--platform.service-tokens.token-uri="$IDENTITY/oauth2/token"
+	)
+}
+
+# identity_secret <client id>: the client secret identity made for it (for the service's
+# SERVICE_CLIENT_SECRET, its client-credentials grant); "" if none
+identity_secret() {
+	local var
+	var="$(printf '%s' "$1" | tr '[:lower:]-' '[:upper:]_')_CLIENT_SECRET"
+	sed -n "s/^$var=//p" "$IDENTITY_DATA/client-secrets.env" 2>/dev/null | head -n 1
+}
+
+# identity_token <ROLE>: an access token of the seeded account of that role (READER, JOURNALIST,
+# EDITOR, MODERATOR, ADMIN) or SERVICE, signed in through identity's authorization endpoint with
+# PKCE by tools/tokens (all roles at once, on the first call, into an owner-only file)
+identity_token() {
+	local file="$IDENTITY_DATA/tokens.env"
+	if [[ ! -s "$file" ]]; then
+		(umask 077 && "$JAVA" "$ROOT/tools/tokens/Tokens.java" env "$IDENTITY" "$IDENTITY_DATA" >"$file.tmp") ||
+			{ rm -f "$file.tmp"; log "no tokens from identity (see above)"; exit 1; }
+		mv "$file.tmp" "$file"
+	fi
+	sed -n "s/^export TOKEN_$1='\(.*\)'\$/\1/p" "$file" | head -n 1
+}
+
+# random_password: 24 characters, base64url (identity wants at least 12); made per run, never kept
+random_password() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }

@@ -5,17 +5,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Date;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -40,13 +35,13 @@ import org.bson.types.ObjectId;
  * Benchmark helper for article-service; needs only the JDK and the MongoDB driver (run.sh takes
  * it from the service's own jar):
  * <pre>
- *   java -cp 'lib/*' bench/article/Seed.java seed   BASE_URL PRIVATE_PEM COUNT THREADS SLUGS_OUT
- *   java -cp 'lib/*' bench/article/Seed.java bulk   BASE_URL PRIVATE_PEM COUNT THREADS TEMPLATES MONGODB_URI SLUGS_OUT
+ *   java -cp 'lib/*' bench/article/Seed.java seed   BASE_URL TOKEN_FILE COUNT THREADS SLUGS_OUT
+ *   java -cp 'lib/*' bench/article/Seed.java bulk   BASE_URL TOKEN_FILE COUNT THREADS TEMPLATES MONGODB_URI SLUGS_OUT
  *   java -cp 'lib/*' bench/article/Seed.java cursor BASE_URL PAGE          (prints the path of list page PAGE, limit 20)
  *   java -cp 'lib/*' bench/article/Seed.java queries COUNT                 (COUNT different two-word searches)
  * </pre>
  * {@code seed} creates and publishes COUNT articles through the REST API (POST /api/v1/articles, then
- * POST /{id}/publish) with an editor token it signs itself (RS256, SHA256withRSA), from THREADS
+ * POST /{id}/publish) with the editor's access token in TOKEN_FILE (run.sh gets it from identity), from THREADS
  * threads; then publishes one sentinel article and waits until search finds it, so the index has
  * caught up with everything before it. Slugs go to SLUGS_OUT, one a line. Deterministic text
  * (fixed random seed per article index). Prints the seed rate.
@@ -119,8 +114,8 @@ public final class Seed {
 			System.out.println(cursor(args[1], Integer.parseInt(args[2])));
 		}
 		else {
-			System.err.println("usage: Seed seed BASE PRIVATE_PEM COUNT THREADS SLUGS_OUT"
-					+ " | Seed bulk BASE PRIVATE_PEM COUNT THREADS TEMPLATES MONGODB_URI SLUGS_OUT | Seed cursor BASE PAGE");
+			System.err.println("usage: Seed seed BASE TOKEN_FILE COUNT THREADS SLUGS_OUT"
+					+ " | Seed bulk BASE TOKEN_FILE COUNT THREADS TEMPLATES MONGODB_URI SLUGS_OUT | Seed cursor BASE PAGE");
 			System.exit(2);
 		}
 	}
@@ -128,8 +123,8 @@ public final class Seed {
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 
-	static void seed(String base, Path privatePem, int count, int threads, Path slugsOut) throws Exception {
-		String token = token(privatePem);
+	static void seed(String base, Path tokenFile, int count, int threads, Path slugsOut) throws Exception {
+		String token = token(tokenFile);
 		String[] slugs = new String[count];
 		AtomicInteger done = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
@@ -208,10 +203,10 @@ public final class Seed {
 	 * no feed events: the search index learns of them only by a rebuild from MongoDB, which is what
 	 * the benchmark then measures.
 	 */
-	static void bulk(String base, Path privatePem, int count, int threads, int templates, String mongoUri,
+	static void bulk(String base, Path tokenFile, int count, int threads, int templates, String mongoUri,
 			Path slugsOut) throws Exception {
 		int viaApi = Math.min(count, templates);
-		seed(base, privatePem, viaApi, threads, slugsOut);
+		seed(base, tokenFile, viaApi, threads, slugsOut);
 		if (count <= viaApi) {
 			return;
 		}
@@ -513,23 +508,14 @@ public final class Seed {
 		return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
-	// ---- RS256 token, JDK only
+	// ---- the editor's access token (from identity; a file, so no token shows in ps)
 
-	static String token(Path privatePem) throws Exception {
-		String pem = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-		PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		long now = System.currentTimeMillis() / 1000;
-		String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-		String payload = b64("{\"iss\":\"http://localhost:8080/dev-issuer\",\"aud\":\"news-platform\",\"sub\":\"bench-editor\","
-				+ "\"name\":\"Bench Editor\",\"roles\":[\"editor\"],\"iat\":" + now + ",\"exp\":" + (now + 4 * 3600) + "}");
-		Signature signature = Signature.getInstance("SHA256withRSA");
-		signature.initSign(key);
-		signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-		return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-	}
-
-	static String b64(String s) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+	static String token(Path tokenFile) throws Exception {
+		String token = Files.readString(tokenFile).strip();
+		if (token.isEmpty()) {
+			throw new IllegalStateException("no token in " + tokenFile);
+		}
+		return token;
 	}
 
 }

@@ -3,9 +3,11 @@
 #
 #   bench/article/run.sh [articles]        (default 10000)
 #
-# Builds article-service into target-bench/ if its jar is missing, starts it alone (no config
-# server, embedded MongoDB on H2 in a temp folder, its own key pair), seeds N published articles
-# (through the REST API; above BULK_ABOVE, most straight into MongoDB), times the index rebuild
+# Builds article-service (and identity) into target-bench/ if a jar is missing, starts identity (the
+# token issuer, MongoDB in memory) and the service (no config server, embedded MongoDB on H2 in a
+# temp folder, tokens validated against identity's JWKS), seeds N published articles with the
+# seeded editor's token from identity (through the REST API; above BULK_ABOVE, most straight into
+# MongoDB), times the index rebuild
 # from MongoDB, then measures with wrk (-t2 -c32 -d15s, 10 s warm-up, 3 rounds each):
 # GET by slug cached (identity and gzip), GET by slug uncached, list page 1, list page 500, a
 # two-word search (one query, as readers repeat a hot one) and random ones of 1,000 different
@@ -63,21 +65,23 @@ MONGO_PORT="$(pick_port "${MONGO_PORT:-27481}")"
 SEED=("$JAVA" -cp "$(driver_classpath "$JAR" "$TMP/lib")" "$HERE/Seed.java")
 BASE="http://127.0.0.1:$PORT"
 
-# ---- keys and the service
-"$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
+# ---- identity, the editor's token, and the service
+start_identity
+# a file, not an argument: ps would show an argument
+(umask 077 && identity_token EDITOR >"$TMP/editor.token")
+[[ -s "$TMP/editor.token" ]] || { log "no editor token from identity"; exit 1; }
+SERVICE_SECRET="$(identity_secret article-service)"
 CFG="$ROOT/config/src/main/resources/config-repo"
 # start_service [extra --property=value ...]: starts the service on the data in $TMP, waits until ready
 start_service() {
 	log "starting article-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, data in $TMP ${*:-}"
-	(cd "$ROOT" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
+	(cd "$ROOT" && SERVICE_CLIENT_SECRET="$SERVICE_SECRET" exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
 		--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
 		"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/article-service.yml" \
 		--server.port="$PORT" --management.server.port="$MPORT" \
 		--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
 		--platform.search.index-path="$TMP/search-index" \
-		--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
-		--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
-		--platform.security.issuer=http://localhost:8080/dev-issuer \
+		"${IDENTITY_ARGS[@]}" \
 		--article.cache.max-entries="$CACHE_ENTRIES" \
 		--logging.level.root=WARN "$@") >>"$TMP/service.log" 2>&1 &
 	SVC=$!
@@ -110,11 +114,11 @@ rss() { awk '/VmRSS/{printf "%d MB", $2/1024}' "/proc/$SVC/status"; }
 # ---- seed
 if ((N > BULK_ABOVE)); then
 	log "seeding $N articles: $TEMPLATES through the REST API ($SEED_THREADS threads), the rest into MongoDB"
-	"${SEED[@]}" bulk "$BASE" "$TMP/keys/private.pem" "$N" "$SEED_THREADS" "$TEMPLATES" \
+	"${SEED[@]}" bulk "$BASE" "$TMP/editor.token" "$N" "$SEED_THREADS" "$TEMPLATES" \
 		"mongodb://127.0.0.1:$MONGO_PORT" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
 else
 	log "seeding $N articles through the REST API ($SEED_THREADS threads)"
-	"${SEED[@]}" seed "$BASE" "$TMP/keys/private.pem" "$N" "$SEED_THREADS" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
+	"${SEED[@]}" seed "$BASE" "$TMP/editor.token" "$N" "$SEED_THREADS" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
 fi
 SEED_LINE="$(tail -1 "$TMP/seed.log")"
 
@@ -149,7 +153,7 @@ SEARCH_HITS=$(curl -fsS "$BASE/api/v1/articles/search?q=$SEARCH_Q&limit=50" | gr
 if [[ -n "$HAVE_NGINX" ]]; then
 	mkdir -p "$TMP/nginx/html" "$TMP/nginx/logs" "$TMP/nginx/tmp"
 	cp "$TMP/hot.json" "$TMP/nginx/html/hot.json"
-	# nginx workers run as an unprivileged user: let them reach the file (the keys folder stays private)
+	# nginx workers run as an unprivileged user: let them reach the file (identity's folder and the token stay private)
 	chmod 711 "$TMP" && chmod 755 "$TMP/nginx" "$TMP/nginx/html" && chmod 644 "$TMP/nginx/html/hot.json"
 	cat >"$TMP/nginx/nginx.conf" <<EOF
 daemon off;
@@ -329,6 +333,7 @@ OUT="$HERE/results/$DATE-$N.md"
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
 	echo "- load average: after seeding $LOAD_SEED; before measuring $LOAD_START; after $LOAD_END (1/5/15 min)"
 	echo "- service: profiles \`local,bench\` without the config server, config-repo files imported from disk, \`article.cache.max-entries=$CACHE_ENTRIES\` (so that (b) misses), started in ${FIRST_READY_S} s"
+	echo "- tokens: the seeded editor's, from identity (authorization code with PKCE, \`tools/tokens\`); the service validates them against identity's JWKS"
 	echo "- seed: $SEED_LINE"
 	echo "- index rebuild (service restarted without its index folder): $REBUILD_LINE (RSS after it $RSS_SEEDED)"
 	echo "- hot article: \`$HOT_SLUG\`, $HOT_BYTES bytes JSON, $HOT_GZ_BYTES bytes gzip; search \`${SEARCH_Q//%20/ }\` finds ≥ $SEARCH_HITS (first page of 50)"

@@ -6,15 +6,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
@@ -36,9 +31,8 @@ import org.bson.Document;
  *
  * <pre>
  * seed &lt;mongo-uri&gt; &lt;hot-comments&gt; &lt;articles&gt;   bulk-writes the data set straight into the service's database
- * tokens &lt;private.pem&gt; &lt;n&gt;                     prints n reader tokens (RS256, dev issuer), one per line
  * cursor &lt;base&gt; &lt;article&gt; &lt;page&gt;               follows cursors and prints the cursor that opens that page
- * sse &lt;base&gt; &lt;private.pem&gt; &lt;article&gt; &lt;n&gt;       n times: post, and time until the comment arrives on the stream
+ * sse &lt;base&gt; &lt;token-file&gt; &lt;article&gt; &lt;n&gt;        n times: post (with the file's first token), and time until the comment arrives on the stream
  * </pre>
  *
  * The data set: article {@code bench-hot} with hot-comments comments (half top-level, half replies
@@ -55,11 +49,6 @@ public class Seed {
 	public static void main(String[] args) throws Exception {
 		switch (args[0]) {
 			case "seed" -> seed(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-			case "tokens" -> {
-				for (int i = 0; i < Integer.parseInt(args[2]); i++) {
-					System.out.println(token(Path.of(args[1]), "bench-reader-" + i));
-				}
-			}
 			case "cursor" -> System.out.println(cursor(args[1], args[2], Integer.parseInt(args[3])));
 			case "sse" -> sse(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
 			default -> throw new IllegalArgumentException(args[0]);
@@ -190,8 +179,10 @@ public class Seed {
 	}
 
 	/** Posts n comments and times each until its "id:" line arrives on the article's stream. */
-	static void sse(String base, Path pem, String article, int n) throws Exception {
-		String token = token(pem, "bench-sse");
+	static void sse(String base, Path tokenFile, String article, int n) throws Exception {
+		// a reader's access token from identity (run.sh signs the bench's readers in with tools/tokens)
+		String token = Files.readAllLines(tokenFile).stream().filter(line -> !line.isBlank()).findFirst()
+			.orElseThrow(() -> new IllegalStateException("no token in " + tokenFile)).strip();
 		HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(
 				HttpRequest.newBuilder(URI.create(base + "/api/v1/comments/articles/" + article + "/stream"))
 					.header("Accept", "text/event-stream")
@@ -231,23 +222,6 @@ public class Seed {
 		Arrays.sort(millis);
 		System.out.printf("SSE post-to-delivery over %d comments: p50 %d ms, max %d ms%n", n, millis[n / 2], millis[n - 1]);
 		System.exit(0);
-	}
-
-	static String token(Path privatePem, String subject) throws Exception {
-		String pem = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-		PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		long now = System.currentTimeMillis() / 1000;
-		String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-		String payload = b64("{\"iss\":\"http://localhost:8080/dev-issuer\",\"aud\":\"news-platform\",\"sub\":\"" + subject
-				+ "\",\"name\":\"" + subject + "\",\"roles\":[\"reader\"],\"iat\":" + now + ",\"exp\":" + (now + 4 * 3600) + "}");
-		Signature signature = Signature.getInstance("SHA256withRSA");
-		signature.initSign(key);
-		signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-		return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-	}
-
-	static String b64(String s) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

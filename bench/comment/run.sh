@@ -3,18 +3,21 @@
 #
 #   bench/comment/run.sh [hot-comments] [articles]       (defaults 10000 and 1000)
 #
-# Builds comment-service into target-comment-bench/ if its jar is missing, starts it alone (no
+# Builds comment-service into target-comment-bench/ (and identity into target-bench/) if a jar is
+# missing, starts identity with READERS reader accounts made for this run (passwords generated, never
+# kept) and signs them in (tools/tokens: authorization code with PKCE), then starts the service (no
 # config server, no article-service: the article-state projection is seeded, the feed consumer is
-# off; embedded MongoDB on H2 in a temp folder with its wire port open for the seeder; its own key
-# pair; profile `bench`, which lifts the posting rate limit), bulk-writes the data set straight into
+# off; embedded MongoDB on H2 in a temp folder with its wire port open for the seeder; tokens
+# validated against identity's JWKS; profile `bench`, which lifts the posting rate limit), bulk-writes the data set straight into
 # its database (an article with N comments, half of them replies, and M articles with 0-5 each),
 # then measures with wrk (-t2 -c32, warm-up, ROUNDS rounds each):
 #   (a) first page of the big thread, (b) page 200 of it by cursor, (c) the batch count for 50
-#   random articles, (d) posting (post-moderated section) with 32 connections and rotating tokens,
+#   random articles, (d) posting (post-moderated section) with 32 connections and the READERS
+#   readers' tokens in rotation,
 # and (e) the time from a POST until the comment arrives on an SSE subscriber (20 samples).
 # Writes bench/comment/results/<date>-<N>.md and prints it. Stops everything it started on exit.
 #
-# Environment (all optional): DURATION=10s WARMUP=5s ROUNDS=3 CONNECTIONS=32 PORT=8083
+# Environment (all optional): DURATION=10s WARMUP=5s ROUNDS=3 CONNECTIONS=32 READERS=64 PORT=8083
 # MANAGEMENT_PORT=9083 MONGO_PORT=27483 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g" KEEP_TMP=1
 # MONGO_BACKEND=h2|memory (the embedded server's backend; h2 is what `local` runs)
 # Results and findings: docs/comment-performance.md
@@ -28,6 +31,7 @@ DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-5s}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-32}"
+READERS="${READERS:-64}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 
@@ -49,19 +53,34 @@ BASE="http://127.0.0.1:$PORT"
 # the MongoDB driver from the service's own jar, for the seeder
 SEED=("$JAVA" -cp "$(driver_classpath "$JAR" "$TMP/lib")" "$HERE/Seed.java")
 
-"$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
+# ---- identity, with READERS readers of its own: reader01… (initial accounts, in a config file so no
+# password shows in ps), and their tokens, one a line
+json=""
+: >"$TMP/readers.txt"
+chmod 600 "$TMP/readers.txt"
+for i in $(seq 1 "$READERS"); do
+	name="$(printf 'reader%02d' "$i")"
+	password="$(random_password)"
+	printf '%s %s\n' "$name" "$password" >>"$TMP/readers.txt"
+	json="$json${json:+,}{\"username\":\"$name\",\"displayName\":\"Čitatelj $i\",\"roles\":[\"reader\"],\"password\":\"$password\"}"
+done
+(umask 077 && printf 'platform:\n  identity:\n    initial-accounts: %s\n' "'[$json]'" >"$TMP/identity-accounts.yml")
+unset json password
+IDENTITY_CONFIG="$TMP/identity-accounts.yml" start_identity
+log "signing $READERS readers in at identity"
+(umask 077 && "$JAVA" "$ROOT/tools/tokens/Tokens.java" users "$IDENTITY" "$TMP/readers.txt" >"$TMP/tokens.txt") ||
+	{ log "no reader tokens from identity"; exit 1; }
+[[ "$(grep -c . "$TMP/tokens.txt")" == "$READERS" ]] || { log "identity signed in $(grep -c . "$TMP/tokens.txt") of $READERS readers"; exit 1; }
+
 CFG="$ROOT/config/src/main/resources/config-repo"
 log "starting comment-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, embedded MongoDB ($MONGO_BACKEND) on $MONGO_PORT, data in $TMP"
-(cd "$ROOT" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
+(cd "$ROOT" && SERVICE_CLIENT_SECRET="$(identity_secret comment-service)" exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
 	--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
 	"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/comment-service.yml" \
 	--server.port="$PORT" --management.server.port="$MPORT" \
 	--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
 	--platform.mongodb.embedded.backend="$MONGO_BACKEND" \
-	--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
-	--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
-	--platform.security.issuer=http://localhost:8080/dev-issuer \
-	--platform.service-tokens.signing-key-location="file:$TMP/keys/private.pem" \
+	"${IDENTITY_ARGS[@]}" \
 	--comment.article-state.feed-enabled=false --platform.upstreams.article-service=http://127.0.0.1:9 \
 	--logging.level.root=WARN) >>"$TMP/service.log" 2>&1 &
 SVC=$!
@@ -77,7 +96,6 @@ log "ready in $(($(date +%s) - started)) s"
 log "seeding with bulk writes: $HOT comments on bench-hot, 0-5 on each of $ARTICLES articles"
 SEED_LINE="$("${SEED[@]}" seed "mongodb://127.0.0.1:$MONGO_PORT" "$HOT" "$ARTICLES")"
 log "$SEED_LINE"
-"${SEED[@]}" tokens "$TMP/keys/private.pem" 64 >"$TMP/tokens.txt"
 # the first read loads the thread into memory (a scan on the embedded server); not part of the figures
 curl -fs -o /dev/null -w '%{time_total}' "$BASE/api/v1/comments/articles/bench-hot?limit=20" >"$TMP/first-load.txt"
 log "first read of bench-hot (loads its thread): $(cat "$TMP/first-load.txt") s"
@@ -131,8 +149,8 @@ bench "(0) baseline: the count of one article (the service's smallest answer)" "
 bench "(a) first page of bench-hot ($HOT comments)" "$BASE/api/v1/comments/articles/bench-hot?limit=20"
 bench "(b) page 200 of bench-hot by cursor" "$BASE/api/v1/comments/articles/bench-hot?limit=20&cursor=$CURSOR200"
 bench "(c) batch count, 50 random of $ARTICLES articles" "$BASE" -s "$TMP/counts.lua"
-bench "(d) POST a comment (post-moderated), 64 rotating readers" "$BASE" -s "$TMP/post.lua"
-SSE_LINE="$("${SEED[@]}" sse "$BASE" "$TMP/keys/private.pem" bench-a0001 20)"
+bench "(d) POST a comment (post-moderated), $READERS rotating readers" "$BASE" -s "$TMP/post.lua"
+SSE_LINE="$("${SEED[@]}" sse "$BASE" "$TMP/tokens.txt" bench-a0001 20)"
 log "$SSE_LINE"
 RSS="$(awk '/VmRSS/{printf "%d MB", $2/1024}' "/proc/$SVC/status")"
 STORED="$(curl -fs "$BASE/api/v1/comments/counts?articles=bench-hot" | sed 's/.*"bench-hot":\([0-9]*\).*/\1/')"
@@ -158,6 +176,7 @@ RESULT="$HERE/results/$(date -u +%Y-%m-%d)-$HOT-$MONGO_BACKEND.md"
 	echo "- wrk -t2 -c$CONNECTIONS -d$DURATION --latency, after a $WARMUP warm-up per target, $ROUNDS rounds; load = 1-min load average after the round"
 	echo "- first read of bench-hot, loading its thread into memory: $(cat "$TMP/first-load.txt") s (not in the figures)"
 	echo "- service RSS after the run: $RSS"
+	echo "- tokens: $READERS readers (identity's initial accounts, made for this run) signed in at identity (authorization code with PKCE, \`tools/tokens\`); the service validates them against identity's JWKS"
 	echo
 	echo "| target | round | req/s | p50 | p99 | load | errors |"
 	echo "|---|---|---|---|---|---|---|"

@@ -3,8 +3,10 @@
 #
 #   bench/media/run.sh
 #
-# Builds media-service into target-bench/ if its jar is missing, starts it alone (no config
-# server, embedded MongoDB on H2 in a temp folder, its own key pair and signing key), generates
+# Builds media-service (and identity) into target-bench/ if a jar is missing, starts identity (the
+# token issuer; the uploads use its seeded editor's token) and the service (no config server,
+# embedded MongoDB on H2 in a temp folder, tokens validated against identity's JWKS, its own
+# rendition signing key), generates
 # the images with the JDK (bench/media/Images.java), and measures in one run:
 #   1. first-time 1200-wide WebP and JPEG renditions of a 4000×3000 JPEG (3 different photos,
 #      median; after one warm-up photo), against libvips `vipsthumbnail` on the same files;
@@ -88,21 +90,20 @@ else
 	DB_LABEL="embedded (H2 MVStore file) inside the service process, as ./run-local.sh runs it"
 fi
 
-# ---- keys, tokens, signing key and the service
-"$JAVA" "$ROOT/tools/dev-issuer/DevIssuerKeys.java" "$TMP/keys" >/dev/null
-EDITOR="$("$JAVA" "$ROOT/tools/dev-issuer/DevToken.java" "$TMP/keys" editor | awk '{print $2}')"
+# ---- identity, the editor's token, the rendition signing key and the service
+start_identity
+EDITOR="$(identity_token EDITOR)"
+[[ -n "$EDITOR" ]] || { log "no editor token from identity"; exit 1; }
 SIGNING_KEY="$(openssl rand -hex 32)"
 CFG="$ROOT/config/src/main/resources/config-repo"
 log "starting media-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, data in $TMP"
-(cd "$TMP" && MEDIA_SIGNING_KEY="$SIGNING_KEY" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
+(cd "$TMP" && MEDIA_SIGNING_KEY="$SIGNING_KEY" MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" \
+	SERVICE_CLIENT_SECRET="$(identity_secret media-service)" exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
 	--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
 	"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/media-service.yml" \
 	--server.port="$PORT" --management.server.port="$MPORT" \
 	"${DB_ARGS[@]}" \
-	--spring.security.oauth2.resourceserver.jwt.public-key-location="file:$TMP/keys/public.pem" \
-	--spring.security.oauth2.resourceserver.jwt.audiences=news-platform \
-	--platform.security.issuer=http://localhost:8080/dev-issuer \
-	--platform.service-tokens.signing-key-location="file:$TMP/keys/private.pem" \
+	"${IDENTITY_ARGS[@]}" \
 	--platform.feed.follow.enabled=false \
 	--logging.level.root=WARN) >>"$TMP/service.log" 2>&1 &
 SVC=$!
@@ -274,6 +275,7 @@ OUT="$HERE/results/$DATE-db-$DB.md"
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
 	echo "- load average: before wrk $LOAD_START; at the end $LOAD_END (1/5/15 min)"
 	echo "- service: profiles \`local,bench\` without the config server, config-repo files imported from disk; ready in ${READY_S} s, RSS $RSS_READY"
+	echo "- tokens: the seeded editor's, from identity (authorization code with PKCE, \`tools/tokens\`; identity runs beside the service, C1-only, idle during the measurements); the service validates them against identity's JWKS"
 	echo "- images (bench/media/Images.java): 4000×3000 photo-like JPEGs Q90 ($PHOTO_BYTES bytes for photo1); 8 uploads of 6000×4000 JPEGs Q95, $BIG_SIZES"
 	echo
 	echo "## First-time rendition, 1200 wide, of a 4000×3000 JPEG"

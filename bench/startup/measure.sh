@@ -13,7 +13,7 @@
 #   demo    a run that may import the demo article, then a measured run after it
 #   seeded  10,000 article-like documents (~5 KB each) inserted with insertMany per 1,000 into the
 #           article service's embedded MongoDB (H2 file), then REPEAT measured restarts
-# Each measured run: time from the command to all five /actuator/health = 200 (this script's own
+# Each measured run: time from the command to all six /actuator/health = 200 (this script's own
 # clock, and the run command's own figure), VmRSS of every JVM right then and after LOAD_SECONDS
 # of load (wrk -t1 -c4 on the gateway if wrk is installed, plus a curl loop on every service's
 # API, health and prometheus endpoints once a second), the time SIGINT takes to stop everything,
@@ -33,7 +33,9 @@ REPEAT=${REPEAT:-3}
 LOAD_SECONDS=${LOAD_SECONDS:-60}
 SEED_COUNT=${SEED_COUNT:-10000}
 BENCH_SOURCE=${BENCH_SOURCE:-worktree}
-MGMT_PORTS=(9888 9081 9082 9083 9080)
+# the run command's processes in its start order: config server, identity, article, media, comment, gateway
+MGMT_PORTS=(9888 9086 9081 9082 9083 9080)
+APP_PORTS=(8888 8086 8081 8082 8083 8080)
 RESULTS="$REPO/bench/startup/results/$(date +%Y%m%d-%H%M%S).md"
 SCRIPT_PID=""
 TREE="" # what was measured: @<commit> or @<commit>+worktree, shown with each run
@@ -72,18 +74,21 @@ make_copy() {
 	if [ "$BENCH_SOURCE" = HEAD ]; then
 		commit=$(cd "$REPO" && git rev-parse HEAD)
 		(cd "$REPO" && git archive HEAD) | (cd "$BENCH_DIR" && tar -xf -)
-		(cd "$REPO" && tar -cf - run-local.sh tools/dev-issuer bench/startup/measure.sh bench/startup/SeedArticles.java) |
+		(cd "$REPO" && tar -cf - run-local.sh tools/tokens bench/startup/measure.sh bench/startup/SeedArticles.java) |
 			(cd "$BENCH_DIR" && tar -xpf -)
 		jars_cache="$BENCH_DIR.jars/$commit"
 		TREE="@$(git -C "$REPO" rev-parse --short "$commit")"
 	else
-		(cd "$REPO" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | (cd "$BENCH_DIR" && tar -xpf -)
+		# tracked files deleted in the working tree are listed too: leave them out (tar would fail)
+		(cd "$REPO" && git ls-files -co --exclude-standard -z |
+			while IFS= read -r -d '' f; do if [ -e "$f" ]; then printf '%s\0' "$f"; fi; done |
+			tar --null -T - -cf -) | (cd "$BENCH_DIR" && tar -xpf -)
 		TREE="@$(git -C "$REPO" rev-parse --short HEAD)+worktree"
 	fi
 	[ "$with_jars" = 1 ] || return 0
 	local m
 	if [ -n "$jars_cache" ] && [ -d "$jars_cache" ]; then
-		for m in config gateway article-service media-service comment-service; do
+		for m in config identity gateway article-service media-service comment-service; do
 			mkdir -p "$BENCH_DIR/$m/target"
 			cp -p "$jars_cache/$m/"*.jar "$BENCH_DIR/$m/target/"
 		done
@@ -95,7 +100,7 @@ make_copy() {
 		exit 1
 	fi
 	if [ -n "$jars_cache" ]; then
-		for m in config gateway article-service media-service comment-service; do
+		for m in config identity gateway article-service media-service comment-service; do
 			mkdir -p "$jars_cache/$m"
 			cp -p "$BENCH_DIR/$m/target/"*-0.1.0-SNAPSHOT.jar "$jars_cache/$m/"
 		done
@@ -191,7 +196,8 @@ load() {
 			curl -s -o /dev/null -m 5 "http://127.0.0.1:$p/actuator/prometheus" || true
 			curl -s -o /dev/null -m 5 "http://127.0.0.1:$p/actuator/health" || true
 		done
-		for p in 8081/api/v1/articles 8082/api/v1/media 8083/api/v1/comments 8080/api/v1/media 8080/api/v1/comments; do
+		for p in 8081/api/v1/articles 8082/api/v1/media 8083/api/v1/comments 8080/api/v1/media 8080/api/v1/comments \
+			8086/oauth2/jwks 8086/.well-known/openid-configuration; do
 			curl -s -o /dev/null -m 5 "http://127.0.0.1:$p" || true
 		done
 		sleep 1
@@ -207,13 +213,13 @@ data_size() {
 	if [ -f "$d" ]; then du -h "$d" | awk '{print $1}'; else echo "none"; fi
 }
 
-# on a shared machine another benchmark may hold one of the ten ports for a while: wait for it
+# on a shared machine another benchmark may hold one of the ports for a while: wait for it
 # (at most PORT_WAIT seconds, default 1800) rather than fail the run
 wait_ports_free() {
 	local p busy waited=0 said=""
 	while :; do
 		busy=""
-		for p in 8888 9888 8081 9081 8082 9082 8083 9083 8080 9080; do
+		for p in "${APP_PORTS[@]}" "${MGMT_PORTS[@]}"; do
 			if [ "$(code_of "http://127.0.0.1:$p/")" != 000 ]; then busy="$busy $p"; fi
 		done
 		[ -n "$busy" ] || return 0
@@ -329,7 +335,7 @@ header() {
 		printf 'JVM flags: %s. Load: %s s. JAVA_HOME: %s.\n' "${JAVA_OPTS-run-local.sh defaults}" "$LOAD_SECONDS" "${JAVA_HOME:-not set (run-local.sh picks)}"
 		# shellcheck disable=SC2016 # backquotes are Markdown here
 		printf 'Command: `%s`. Measured tree: a copy in %s of %s (the commit is shown with each run).\n\n' "bench/startup/measure.sh $*" "$BENCH_DIR" "$tree_note"
-		printf 'Columns: load1 = the 1-minute load average just before the run (other work on the machine); to healthy = from the command to all five /actuator/health 200 (measure.sh clock | run-local.sh clock; seeded runs: to all live, see health codes); UP = each process from its own start (config, article, media, comment, gateway); RSS (MiB, VmRSS) in the same order, right after start and after the load.\n\n'
+		printf 'Columns: load1 = the 1-minute load average just before the run (other work on the machine); to healthy = from the command to all six /actuator/health 200 (measure.sh clock | run-local.sh clock; seeded runs: to all live, see health codes); UP = each process from its own start (config, identity, article, media, comment, gateway); RSS (MiB, VmRSS) in the same order, right after start and after the load.\n\n'
 		printf '| run | load1 before | JDK | article H2 file | to healthy (s) | health codes then | reported (s) | UP (s) | RSS start | RSS after load | load (gateway) | stop | left running |\n'
 		printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 	} | tee "$RESULTS"
