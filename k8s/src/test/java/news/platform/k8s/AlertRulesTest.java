@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code promtool-tests.yaml} describes ({@code promtool test rules}).
  */
 class AlertRulesTest {
+
+	private static final Pattern JOBS = Pattern.compile("job=~\"([^\"]+)\"");
 
 	static final String INSTALL = "promtool is not installed, so the alert rules were not checked with it: "
 			+ "install it with `apt-get install prometheus` (Debian/Ubuntu; it brings /usr/bin/promtool) "
@@ -43,6 +48,25 @@ class AlertRulesTest {
 			}
 			if (rule.getFor() == null) {
 				problems.add(where + "for is missing: a single bad scrape must not page anyone");
+			}
+		}));
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theDownAlertsWatchEveryComponent() {
+		List<String> problems = new ArrayList<>();
+		Set<String> components = new TreeSet<>(Components.ALL.stream().map(Components.Component::name).toList());
+		Monitoring.rules().getSpec().getGroups().forEach(group -> group.getRules().forEach(rule -> {
+			if (!"ServiceDown".equals(rule.getAlert()) && !"ServicePodDown".equals(rule.getAlert())) {
+				return;
+			}
+			Matcher jobs = JOBS.matcher(rule.getExpr().getStrVal());
+			Set<String> watched = jobs.find() ? new TreeSet<>(List.of(jobs.group(1).split("\\|"))) : Set.of();
+			if (!watched.equals(components)) {
+				problems.add(Project.relative(Monitoring.RULES) + ": alert " + rule.getAlert() + " watches jobs " + watched
+						+ ", the platform's components are " + components
+						+ " (the ServiceMonitor's job is the Service name; one missing is never alerted on)");
 			}
 		}));
 		assertThat(problems).isEmpty();

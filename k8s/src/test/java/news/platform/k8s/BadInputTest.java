@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The checks catch what they claim to: each fixture under src/test/resources/broken/ is the prod
- * overlay with one kind of mistake, and the failure names the file and the field.
+ * overlay (identity's: the dev overlay) with one kind of mistake, and the failure names the file and
+ * the field.
  */
 class BadInputTest {
 
@@ -66,6 +67,28 @@ class BadInputTest {
 		Overlay overlay = Overlay.at("prod", fixture("undocumented-secret"));
 		assertThat(SecretDocumentationTest.problems(overlay))
 			.containsExactly("Secret 'gateway-secrets' is referenced but k8s/secrets/gateway-secrets.yaml.example does not exist");
+	}
+
+	@Test
+	void identityInProdIsNamed() {
+		Overlay overlay = Overlay.at("prod", fixture("identity-in-prod"));
+		assertThat(IdentityWiringTest.placementProblems(overlay))
+			.anySatisfy(problem -> assertThat(problem).startsWith("Deployment/identity: identity must not be deployed in overlay prod"))
+			.anySatisfy(problem -> assertThat(problem).startsWith("NetworkPolicy/mongodb-from-identity: "))
+			.anySatisfy(problem -> assertThat(problem).startsWith("Secret 'identity-keys' is referenced: "));
+		assertThat(ServiceWiringTest.ingressProblems(overlay)).containsExactly(
+				"Ingress/gateway: rule for host id.news.example.com routes to identity, which overlay prod must not deploy "
+						+ "(it uses the organisation's identity provider)");
+	}
+
+	@Test
+	void identityOnAnotherHostThanItsIssuerIsNamed() {
+		Overlay overlay = Overlay.at("dev", fixture("identity-wrong-host"));
+		assertThat(ServiceWiringTest.ingressProblems(overlay)).containsExactly(
+				"Ingress/gateway: identity's rule must be on host id.news.dev.example.com, is on auth.news.dev.example.com");
+		assertThat(IdentityWiringTest.issuerProblems(overlay)).containsExactly(
+				"Deployment/identity env IDENTITY_ISSUER is 'https://id.news.dev.example.com', must be "
+						+ "https://auth.news.dev.example.com (the Ingress host that routes to identity)");
 	}
 
 	@Test

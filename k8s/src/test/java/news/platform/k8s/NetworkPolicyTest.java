@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that with the platform's intended graph: exactly gateway → services, comment/media →
  * article-service, services → MongoDB, everything → config server, Prometheus → management ports,
  * the ingress controller → gateway, gateway and services → the OpenTelemetry collector, DNS for
- * everyone.
+ * everyone; where identity runs (dev), also the ingress controller, the gateway and the services →
+ * identity, and identity → MongoDB, config server and collector, nothing else.
  */
 class NetworkPolicyTest {
 
@@ -29,11 +30,18 @@ class NetworkPolicyTest {
 
 	private static final Set<String> SERVICES = Set.of("article-service", "media-service", "comment-service");
 
+	/**
+	 * What validates tokens (JWKS) or gets them (token endpoint) from identity inside the cluster; the
+	 * site and the desk join when they exist (identity's policy names them already).
+	 */
+	private static final List<String> TOKEN_USERS = List.of("gateway", "article-service", "media-service",
+			"comment-service", "site", "desk");
+
 	/** A pod (or something outside the namespace) that can send or receive. */
 	record Endpoint(String name, String namespace, Map<String, String> labels, Map<String, Integer> ports) {
 	}
 
-	static Set<String> intendedEdges() {
+	static Set<String> intendedEdges(String overlay) {
 		Set<String> edges = new TreeSet<>();
 		SERVICES.forEach(service -> {
 			Components.Component component = Components.named(service).orElseThrow();
@@ -51,8 +59,21 @@ class NetworkPolicyTest {
 		for (String traced : List.of("gateway", "article-service", "media-service", "comment-service")) {
 			edges.add(traced + " -> otel-collector:4318");
 		}
-		Components.ALL.forEach(component -> edges
+		Components.in(overlay).forEach(component -> edges
 			.add("prometheus -> " + component.name() + ":" + component.managementPort()));
+		Components.in(overlay)
+			.stream()
+			.filter(component -> component.name().equals(Components.IDENTITY))
+			.forEach(identity -> {
+				String target = identity.name() + ":" + identity.port();
+				edges.add("ingress-controller -> " + target);
+				TOKEN_USERS.stream()
+					.filter(user -> Components.in(overlay).stream().anyMatch(component -> component.name().equals(user)))
+					.forEach(user -> edges.add(user + " -> " + target));
+				edges.add(identity.name() + " -> mongodb:27017");
+				edges.add(identity.name() + " -> config-server:8888");
+				edges.add(identity.name() + " -> otel-collector:4318");
+			});
 		return edges;
 	}
 
@@ -93,8 +114,8 @@ class NetworkPolicyTest {
 		Overlay overlay = Overlay.of(name);
 		Set<String> actual = allowedEdges(overlay);
 		Set<String> unexpected = new TreeSet<>(actual);
-		unexpected.removeAll(intendedEdges());
-		Set<String> missing = new TreeSet<>(intendedEdges());
+		unexpected.removeAll(intendedEdges(name));
+		Set<String> missing = new TreeSet<>(intendedEdges(name));
 		missing.removeAll(actual);
 		assertThat(unexpected).as("overlay %s: connections the NetworkPolicies allow but should not", name).isEmpty();
 		assertThat(missing).as("overlay %s: connections the platform needs that the NetworkPolicies block", name)
