@@ -18,8 +18,8 @@ import org.bson.Document;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.core.LocalSecrets;
 import news.platform.autoconfigure.mongodb.QueryShapes;
-import news.platform.identity.LocalSecrets;
 
 /**
  * {@code accounts} (by immutable id) and {@code usernames} (a claim per user name: its {@code _id}

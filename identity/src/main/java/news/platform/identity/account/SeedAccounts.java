@@ -16,8 +16,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.core.LocalSecrets;
 import news.platform.identity.IdentityProperties;
-import news.platform.identity.LocalSecrets;
 
 /**
  * A new database gets its first accounts: in {@code local} one per role, with passwords made on

@@ -20,10 +20,10 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.core.LocalSecrets;
 import news.platform.autoconfigure.core.PublicUrls;
-import news.platform.identity.IdentityProperties;
 import news.platform.identity.IdentityProperties.Client;
-import news.platform.identity.LocalSecrets;
+import news.platform.identity.IdentityProperties;
 
 /**
  * Registers the configured clients when identity starts, before it takes a request: the browser

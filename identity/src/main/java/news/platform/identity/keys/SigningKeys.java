@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import news.platform.autoconfigure.core.LocalSecrets;
 import news.platform.identity.IdentityProperties;
-import news.platform.identity.LocalSecrets;
 
 /**
  * The keys tokens are signed with. The first key of the set signs every new token; the others

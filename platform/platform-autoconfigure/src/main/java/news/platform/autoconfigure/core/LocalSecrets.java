@@ -1,4 +1,4 @@
-package news.platform.identity;
+package news.platform.autoconfigure.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What {@code local} generates on first start and must keep across restarts (signing keys, client
- * secrets, the seeded users' passwords), in owner-only files under the data directory, never in the
- * repository. Files of {@code KEY=value} lines can be sourced by a shell (the run command hands the
+ * What {@code local} generates on first start and must keep across restarts (identity's signing
+ * keys, client secrets and seeded passwords, a web application's session key), in owner-only files
+ * under the process's data folder, never in the repository. Files of {@code KEY=value} lines can be sourced by a shell (the run command hands the
  * secrets to the other processes this way). Each file is written to a temporary file and moved into
  * place, so no reader sees half of it.
  */
@@ -51,7 +51,7 @@ public final class LocalSecrets {
 		}
 		if (added) {
 			StringBuilder content = new StringBuilder(
-					"# generated on first start by identity (local profile only); keep it private\n");
+					"# generated on first start (local profile only); keep it private\n");
 			values.forEach((key, value) -> content.append(key).append('=').append(value).append('\n'));
 			writeOwnerOnly(file, content.toString());
 		}
