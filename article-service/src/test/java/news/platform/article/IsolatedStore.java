@@ -1,5 +1,6 @@
 package news.platform.article;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,13 @@ import news.platform.article.commit.ArticleCommits;
 import news.platform.article.commit.ArticleSaved;
 import news.platform.article.revision.Revisions;
 import news.platform.article.schedule.Schedule;
+import news.platform.article.section.SectionDirectory;
+import news.platform.article.section.Sections;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
 import news.platform.article.story.Block;
+import news.platform.autoconfigure.core.PublicUrls;
 import news.platform.autoconfigure.feed.FeedProperties;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.autoconfigure.feed.publish.FeedPublishing;
@@ -40,7 +44,12 @@ import news.platform.testsupport.TestMongo;
  */
 public final class IsolatedStore implements AutoCloseable {
 
-	public static final PublishedFeed FEED = PublishedFeed.of("articles", "articleId", "articles", "article_outbox");
+	public static final PublishedFeed FEED = PublishedFeed.of("articles", "articleId", "articles", "article_outbox")
+		.alsoFrom("sections");
+
+	/** The platform's public URLs with the shared setting's patterns. */
+	public static final PublicUrls URLS = new PublicUrls(URI.create("http://localhost:8080"), null,
+			new PublicUrls.Paths("/{section}/{slug}", "/{section}", "/tag/{tag}", "/autor/{author}", "/trazi"));
 
 	/** The service's relay settings (config-repo/article-service.yml), run by hand. */
 	public static final FeedProperties SETTINGS = new FeedProperties(1,
@@ -58,6 +67,9 @@ public final class IsolatedStore implements AutoCloseable {
 
 	public final Schedule schedule;
 
+	/** This database's sections (none unless a test adds some). */
+	public final SectionDirectory sections;
+
 	/** The feed as this process's write path stages into it. */
 	public final FeedPublisher feed;
 
@@ -72,8 +84,9 @@ public final class IsolatedStore implements AutoCloseable {
 		this.revisions = new Revisions(this.database, this.articles, this.shapes);
 		this.schedule = new Schedule(this.database, this.shapes);
 		this.feed = relay();
+		this.sections = new SectionDirectory(new Sections(this.database, this.shapes), URLS);
 		this.commits = new ArticleCommits(this.articles, this.schedule, this.feed,
-				event -> this.revisions.onSaved((ArticleSaved) event), Clock.systemUTC());
+				event -> this.revisions.onSaved((ArticleSaved) event), Clock.systemUTC(), this.sections);
 	}
 
 	/** A fresh publisher with a relay of its own, as another replica (or a restarted one) would have. */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import news.platform.article.feed.ArticleEvents;
 import news.platform.article.schedule.Schedule;
+import news.platform.article.section.SectionDirectory;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
@@ -37,13 +38,16 @@ public class ArticleCommits {
 
 	private final Clock clock;
 
+	private final SectionDirectory sections;
+
 	public ArticleCommits(Articles articles, Schedule schedule, FeedPublisher feed, ApplicationEventPublisher publisher,
-			Clock clock) {
+			Clock clock, SectionDirectory sections) {
 		this.articles = articles;
 		this.schedule = schedule;
 		this.feed = feed;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.sections = sections;
 	}
 
 	/** Stored times have millisecond precision; every write takes its times from here. */
@@ -51,25 +55,33 @@ public class ArticleCommits {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
+	/** A new article; its {@code article.saved} event commits with it, in the same insert. */
 	public Article create(Article draft) {
 		Article article = derive(draft, 1);
-		this.articles.insert(article);
+		List<Document> events = events(null, article);
+		if (!events.isEmpty()) {
+			this.feed.willStage(article.id(), article.revision());
+		}
+		this.articles.insert(article, events);
 		this.publisher.publishEvent(new ArticleSaved(article, "create"));
 		return article;
 	}
 
 	/** The saved article, or empty when {@code before} is no longer the stored revision. */
 	public Optional<Article> save(Article before, Article after, String action) {
+		return save(before, after, action, null);
+	}
+
+	/**
+	 * As {@link #save(Article, Article, String)}, with a note for the revision history (a return's
+	 * reason, the revision a restore came from).
+	 */
+	public Optional<Article> save(Article before, Article after, String action, String note) {
 		Article next = derive(after, before.revision() + 1);
-		List<String> types = ArticleEvents.types(before, next);
-		List<Document> events = new ArrayList<>();
-		if (!types.isEmpty()) {
+		List<Document> events = events(before, next);
+		if (!events.isEmpty()) {
 			// before the commit point, so the relay can never miss staged events
 			this.feed.willStage(next.id(), next.revision());
-			Document data = ArticleEvents.data(next);
-			for (String type : types) {
-				events.add(this.feed.stage(type, ArticleEvents.SCHEMA_VERSION, next.updatedAt(), next.id(), data));
-			}
 		}
 		if (next.status() == ArticleStatus.SCHEDULED && next.scheduledAt() != null) {
 			this.schedule.mark(next.id(), next.scheduledAt());
@@ -78,8 +90,21 @@ public class ArticleCommits {
 			return Optional.empty();
 		}
 		boolean becamePublished = before.status() != ArticleStatus.PUBLISHED && next.status() == ArticleStatus.PUBLISHED;
-		this.publisher.publishEvent(new ArticleSaved(next, action, becamePublished));
+		this.publisher.publishEvent(new ArticleSaved(next, action, becamePublished, note));
 		return Optional.of(next);
+	}
+
+	private List<Document> events(Article before, Article next) {
+		List<String> types = ArticleEvents.types(before, next);
+		List<Document> events = new ArrayList<>(types.size());
+		String section = this.sections.display(next.section());
+		for (String type : types) {
+			Document data = ArticleEvents.SAVED.equals(type) ? ArticleEvents.savedData(next, section)
+					: ArticleEvents.data(next, section, next.status() == ArticleStatus.PUBLISHED
+							? this.sections.articleUrl(next.section(), next.slug()) : null);
+			events.add(this.feed.stage(type, ArticleEvents.SCHEMA_VERSION, next.updatedAt(), next.id(), data));
+		}
+		return events;
 	}
 
 	private static Article derive(Article article, long revision) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import news.platform.article.access.Caller;
 import news.platform.article.story.Article;
 
 /** The newsroom's editing API: staff create, change and delete articles. */
@@ -30,32 +31,38 @@ class ArticleController {
 
 	private final ArticleEditing editing;
 
-	ArticleController(ArticleEditing editing) {
+	private final StaffViews views;
+
+	ArticleController(ArticleEditing editing, StaffViews views) {
 		this.editing = editing;
+		this.views = views;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a draft (journalist, editor, admin); the slug comes from the headline unless given")
 	ResponseEntity<StaffArticleView> create(@RequestBody ArticleInput input) {
-		Article article = this.editing.create(input, Caller.current());
+		Caller caller = Caller.current();
+		Article article = this.editing.create(input, caller);
 		return ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))
 			.eTag(Versions.etag(article.revision()))
 			.cacheControl(CacheControl.noStore())
-			.body(StaffArticleView.of(article));
+			.body(this.views.of(article, caller));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace the editable fields (editors: any article; journalists: own drafts)")
 	ResponseEntity<StaffArticleView> replace(@PathVariable String id, @RequestBody ArticleInput input,
 			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return saved(this.editing.update(id, input, ifMatch, false, Caller.current()));
+		Caller caller = Caller.current();
+		return saved(this.editing.update(id, input, ifMatch, false, caller), caller);
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	@Operation(summary = "Change the fields sent; absent fields keep their value")
 	ResponseEntity<StaffArticleView> patch(@PathVariable String id, @RequestBody ArticleInput input,
 			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return saved(this.editing.update(id, input, ifMatch, true, Caller.current()));
+		Caller caller = Caller.current();
+		return saved(this.editing.update(id, input, ifMatch, true, caller), caller);
 	}
 
 	@DeleteMapping("/{id}")
@@ -66,11 +73,11 @@ class ArticleController {
 		return ResponseEntity.noContent().build();
 	}
 
-	static ResponseEntity<StaffArticleView> saved(Article article) {
+	private ResponseEntity<StaffArticleView> saved(Article article, Caller caller) {
 		return ResponseEntity.ok()
 			.eTag(Versions.etag(article.revision()))
 			.cacheControl(CacheControl.noStore())
-			.body(StaffArticleView.of(article));
+			.body(this.views.of(article, caller));
 	}
 
 	static final String IF_MATCH_DOC = "The ETag (revision) the change is based on: required; missing → 428, stale → 412";

@@ -11,7 +11,11 @@ import org.bson.types.ObjectId;
 
 import org.springframework.stereotype.Service;
 
+import news.platform.article.access.Action;
+import news.platform.article.access.Caller;
+import news.platform.article.access.Refusals;
 import news.platform.article.commit.ArticleCommits;
+import news.platform.article.section.SectionDirectory;
 import news.platform.article.slug.SlugClaims;
 import news.platform.article.slug.Slugs;
 import news.platform.article.story.Article;
@@ -20,7 +24,7 @@ import news.platform.article.story.Articles;
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
 
-/** Creating, changing and deleting articles, with who may do what. */
+/** Creating, changing, restoring and deleting articles, with who may do what ({@link Action}). */
 @Service
 public class ArticleEditing {
 
@@ -32,21 +36,25 @@ public class ArticleEditing {
 
 	private final ArticleCommits commits;
 
-	ArticleEditing(Articles articles, SlugClaims slugs, ArticleCommits commits) {
+	private final SectionDirectory sections;
+
+	ArticleEditing(Articles articles, SlugClaims slugs, ArticleCommits commits, SectionDirectory sections) {
 		this.articles = articles;
 		this.slugs = slugs;
 		this.commits = commits;
+		this.sections = sections;
 	}
 
 	public Article create(ArticleInput input, Caller caller) {
 		requireStaff(caller);
 		InputRules.check(input, true);
+		String section = section(input.section());
 		String id = new ObjectId().toHexString();
 		String slug = claimForNew(input, id);
 		Instant now = this.commits.now();
 		Article draft = new Article(id, slug, List.of(), orDefault(input.language(), DEFAULT_LANGUAGE),
-				input.headline().strip(), input.standfirst(), orEmpty(input.body()), orEmpty(input.authors()),
-				input.section(), orEmpty(input.tags()), input.source(), input.heroMediaId(),
+				input.headline().strip(), input.standfirst(), orEmpty(input.body()), orEmpty(input.authors()), section,
+				orEmpty(input.tags()), input.source(), input.heroMediaId(),
 				input.commentsOpen() == null || input.commentsOpen(), utc(input.commentsCloseAt()),
 				ArticleStatus.DRAFT, caller.subject(), now, now, null, null, null, utc(input.embargoUntil()), 0, 0, 1,
 				List.of(), caller.subject());
@@ -68,12 +76,27 @@ public class ArticleEditing {
 		return article;
 	}
 
+	/** The article if it exists and is not deleted; 404 otherwise. */
+	public Article existing(String id) {
+		return this.articles.find(id).filter(a -> a.status() != ArticleStatus.DELETED).orElseThrow(() -> notFound(id));
+	}
+
+	/** Whether the article's section names an existing section (publishing and scheduling need one). */
+	public boolean sectioned(Article article) {
+		return this.sections.resolve(article.section()).isPresent();
+	}
+
+	/** The actions the caller may take on the article now, from the rules that enforce them. */
+	public List<String> allowedActions(Article article, Caller caller) {
+		return Action.allowedFor(article, caller, sectioned(article));
+	}
+
 	Article update(String id, ArticleInput input, String ifMatch, boolean patch, Caller caller) {
 		requireStaff(caller);
 		long expected = Versions.required(ifMatch);
 		InputRules.check(input, !patch);
 		Article before = existing(id);
-		requireMayEdit(before, caller);
+		Action.EDIT.require(before, caller, true);
 		if (before.revision() != expected) {
 			throw Versions.stale(expected, before.revision());
 		}
@@ -94,7 +117,9 @@ public class ArticleEditing {
 			b.tags(orEmpty(input.tags()));
 		}
 		if (!patch || input.section() != null) {
-			b.section(input.section());
+			String section = section(input.section());
+			requireSectionWhenLive(before, section);
+			b.section(section);
 		}
 		if (!patch || input.source() != null) {
 			b.source(input.source());
@@ -149,11 +174,48 @@ public class ArticleEditing {
 		return saved.get();
 	}
 
+	/**
+	 * An earlier revision's content as a new revision (editors; {@code If-Match} as for any edit).
+	 * The content comes back (headline, standfirst, body, byline, section, tags, source, picture,
+	 * language, comment settings); the workflow state, slug and embargo stay as they are now, so a
+	 * restore never publishes, unpublishes or moves a URL by itself.
+	 */
+	public Article restore(String id, Article earlier, String ifMatch, Caller caller) {
+		requireStaff(caller);
+		long expected = Versions.required(ifMatch);
+		Article before = existing(id);
+		Action.RESTORE.require(before, caller, true);
+		if (before.revision() != expected) {
+			throw Versions.stale(expected, before.revision());
+		}
+		String section = this.sections.path(earlier.section()).orElse(earlier.section());
+		requireSectionWhenLive(before, section);
+		Article after = before.toBuilder()
+			.headline(earlier.headline())
+			.standfirst(earlier.standfirst())
+			.body(earlier.body())
+			.authors(earlier.authors())
+			.section(section)
+			.tags(earlier.tags())
+			.source(earlier.source())
+			.heroMediaId(earlier.heroMediaId())
+			.language(earlier.language())
+			.commentsOpen(earlier.commentsOpen())
+			.commentsCloseAt(earlier.commentsCloseAt())
+			.updatedAt(this.commits.now())
+			.updatedBy(caller.subject())
+			.build();
+		return this.commits.save(before, after, "restore", "revision " + earlier.revision())
+			.orElseThrow(() -> Versions.stale(expected,
+					this.articles.find(id).map(Article::revision).orElse(expected)));
+	}
+
 	void delete(String id, String ifMatch, Caller caller) {
 		if (!caller.isEditor()) {
 			throw forbidden("Only editors and admins delete articles.");
 		}
 		Article before = existing(id);
+		Action.DELETE.require(before, caller, true);
 		long expected = Versions.optional(ifMatch);
 		if (expected > 0 && expected != before.revision()) {
 			throw Versions.stale(expected, before.revision());
@@ -167,15 +229,26 @@ public class ArticleEditing {
 		}
 	}
 
-	private void requireMayEdit(Article article, Caller caller) {
-		if (caller.isEditor()) {
-			return;
+	/**
+	 * A section the client names, as the current path of an existing section (an old path, or a
+	 * section's name, is taken to mean that section); {@code null} stays {@code null} (a draft may
+	 * have none yet); anything else is 422 naming {@code section}.
+	 */
+	String section(String given) {
+		if (given == null) {
+			return null;
 		}
-		if (!caller.subject().equals(article.ownerId())) {
-			throw notFound(article.id());
-		}
-		if (article.status() != ArticleStatus.DRAFT) {
-			throw forbidden("Journalists edit their own drafts; this article is " + article.status() + ".");
+		return this.sections.path(given)
+			.orElseThrow(() -> ApiProblem.invalidField("section", "no section '" + shorten(given)
+					+ "'; GET /api/v1/sections lists them"));
+	}
+
+	/** A published or scheduled article keeps a section: readers find it there. */
+	private void requireSectionWhenLive(Article before, String section) {
+		boolean live = before.status() == ArticleStatus.PUBLISHED || before.status() == ArticleStatus.SCHEDULED;
+		if (live && this.sections.resolve(section).isEmpty()) {
+			throw ApiProblem.invalidField("section", "a " + before.status().name().toLowerCase(java.util.Locale.ROOT)
+					+ " article needs a section");
 		}
 	}
 
@@ -203,21 +276,17 @@ public class ArticleEditing {
 		return unique;
 	}
 
-	private Article existing(String id) {
-		return this.articles.find(id).filter(a -> a.status() != ArticleStatus.DELETED).orElseThrow(() -> notFound(id));
-	}
-
 	static ApiProblem slugTaken(String slug) {
 		return new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + slug + "' belongs to another article.")
 			.withFieldError("slug", "already used by another article");
 	}
 
 	public static ApiProblem notFound(String id) {
-		return ApiProblem.notFound("Article", "No article " + id + ".");
+		return Refusals.notFound(id);
 	}
 
 	public static ApiProblem forbidden(String detail) {
-		return ApiProblem.of(ProblemType.FORBIDDEN, detail);
+		return Refusals.forbidden(detail);
 	}
 
 	private static void requireStaff(Caller caller) {
@@ -228,6 +297,10 @@ public class ArticleEditing {
 
 	public static Instant utc(OffsetDateTime time) {
 		return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static String shorten(String value) {
+		return value.length() > 60 ? value.substring(0, 60) + "…" : value;
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

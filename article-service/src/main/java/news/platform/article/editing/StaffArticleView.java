@@ -1,5 +1,6 @@
 package news.platform.article.editing;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,21 +8,34 @@ import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Block;
 import news.platform.article.story.Correction;
+import news.platform.article.story.ReturnNote;
 
-/** The full article as staff see it, drafts included; {@code revision} is the version for If-Match. */
+/**
+ * The full article as staff see it, drafts included; {@code revision} is the version for If-Match.
+ * {@code allowedActions} lists what the caller may do now (edit, submit, return, publish, schedule,
+ * unschedule, unpublish, correct, delete, restore, preview), from the rules that enforce them;
+ * {@code returnNote} is the editor's reason while a returned story waits for its journalist;
+ * {@code url} is the public URL once readers can see it.
+ */
 public record StaffArticleView(String id, String slug, List<String> previousSlugs, String language,
 		String headline, String standfirst, List<Block> body, List<String> authors, String section,
 		List<String> tags, String source, String heroMediaId, boolean commentsOpen, Instant commentsCloseAt,
 		ArticleStatus status, String ownerId, Instant createdAt, Instant updatedAt, Instant firstPublishedAt,
 		Instant publishedAt, Instant scheduledAt, Instant embargoUntil, long revision, int wordCount,
-		int readingMinutes, List<Correction> corrections, String updatedBy) {
+		int readingMinutes, List<Correction> corrections, String updatedBy, ReturnNote returnNote, boolean returned,
+		URI url, List<String> allowedActions) {
 
+	/** A stored snapshot (a revision) as it was: no actions, no URL, the section as stored. */
 	public static StaffArticleView of(Article a) {
+		return of(a, a.section(), null, List.of());
+	}
+
+	public static StaffArticleView of(Article a, String section, URI url, List<String> allowedActions) {
 		return new StaffArticleView(a.id(), a.slug(), a.previousSlugs(), a.language(), a.headline(), a.standfirst(),
-				a.body(), a.authors(), a.section(), a.tags(), a.source(), a.heroMediaId(), a.commentsOpen(),
+				a.body(), a.authors(), section, a.tags(), a.source(), a.heroMediaId(), a.commentsOpen(),
 				a.commentsCloseAt(), a.status(), a.ownerId(), a.createdAt(), a.updatedAt(), a.firstPublishedAt(),
 				a.publishedAt(), a.scheduledAt(), a.embargoUntil(), a.revision(), a.wordCount(), a.readingMinutes(),
-				a.corrections(), a.updatedBy());
+				a.corrections(), a.updatedBy(), a.returnNote(), a.returned(), url, List.copyOf(allowedActions));
 	}
 
 }

@@ -1,5 +1,6 @@
 package news.platform.article.feed;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,19 @@ import news.platform.article.story.ArticleStatus;
  * The article feed's vocabulary: which events a write causes, derived from the article before and
  * after it, and the {@code data} they carry (what consumers need without a second call). The write
  * path stages them through the {@code articles} {@link news.platform.autoconfigure.feed.publish.FeedPublisher}.
+ *
+ * <p>Schema version 2 (docs/adr/0008-feed-schema-version-2.md): the reader events of version 1,
+ * unchanged in meaning, plus {@code article.saved} for every write of an article readers cannot see
+ * (staff followers: lists on other replicas, media usage), and {@code section.changed} from the
+ * {@code sections} collection (package {@code section}). Consumers skip types they do not know.
  */
 public final class ArticleEvents {
 
 	/** The feed's name in its URL ({@code /internal/v1/articles/events}). */
 	public static final String FEED = "articles";
 
-	/** Version 1: reader events only; the data below, times as ISO-8601 strings. */
-	public static final int SCHEMA_VERSION = 1;
+	/** Version 2: reader events, staff events and taxonomy events; times as ISO-8601 strings. */
+	public static final int SCHEMA_VERSION = 2;
 
 	public static final String PUBLISHED = "article.published";
 
@@ -33,24 +39,31 @@ public final class ArticleEvents {
 
 	public static final String COMMENTS_CHANGED = "article.comments-changed";
 
+	/** A write of an article readers cannot see (draft, in review, scheduled, unpublished, deleted). */
+	public static final String SAVED = "article.saved";
+
 	private ArticleEvents() {
 	}
 
-	/** Only what readers could see is ever announced: drafts, reviews and embargoed schedules stay silent. */
+	/**
+	 * Reader events announce only what readers could see; every write that leaves the article out
+	 * of readers' sight is {@code article.saved} as well, so staff lists on every replica follow it.
+	 * An article deleted before it was ever published is {@code article.saved} with status
+	 * {@code DELETED} (readers never knew it).
+	 */
 	public static List<String> types(Article before, Article after) {
 		boolean wasPublic = before != null && before.status() == ArticleStatus.PUBLISHED;
 		boolean isPublic = after.status() == ArticleStatus.PUBLISHED;
 		List<String> types = new ArrayList<>();
 		if (after.status() == ArticleStatus.DELETED) {
-			if (before != null && before.firstPublishedAt() != null) {
-				types.add(DELETED);
-			}
+			types.add(before != null && before.firstPublishedAt() != null ? DELETED : SAVED);
 		}
 		else if (isPublic && !wasPublic) {
 			types.add(PUBLISHED);
 		}
 		else if (wasPublic && !isPublic) {
 			types.add(UNPUBLISHED);
+			types.add(SAVED);
 		}
 		else if (isPublic) {
 			if (contentChanged(before, after)) {
@@ -60,6 +73,9 @@ public final class ArticleEvents {
 					|| !Objects.equals(before.commentsCloseAt(), after.commentsCloseAt())) {
 				types.add(COMMENTS_CHANGED);
 			}
+		}
+		else {
+			types.add(SAVED);
 		}
 		return types;
 	}
@@ -75,19 +91,40 @@ public final class ArticleEvents {
 	}
 
 	/**
-	 * The {@code data} of every event about {@code a}. Times are ISO-8601 strings, stored as such, so
-	 * the feed serves them exactly as consumers have always read them.
+	 * The {@code data} of a reader event about {@code a}. Times are ISO-8601 strings, stored as such,
+	 * so the feed serves them exactly as consumers have always read them.
+	 * @param section the article's section path now (older free-text sections mapped)
+	 * @param url its public URL, or {@code null}
 	 */
-	public static Document data(Article a) {
+	public static Document data(Article a, String section, URI url) {
 		return new Document("slug", a.slug()).append("status", a.status().name())
-			.append("section", a.section())
+			.append("section", section)
 			.append("language", a.language())
 			.append("publishedAt", iso(a.publishedAt()))
 			.append("firstPublishedAt", iso(a.firstPublishedAt()))
 			.append("commentsOpen", a.commentsOpen())
 			.append("commentsCloseAt", iso(a.commentsCloseAt()))
 			.append("heroMediaId", a.heroMediaId())
-			.append("mediaIds", a.mediaIds());
+			.append("mediaIds", a.mediaIds())
+			.append("url", url == null ? null : url.toString());
+	}
+
+	/**
+	 * The {@code data} of {@code article.saved}: what staff lists and media usage follow, never the
+	 * text (a draft's words stay in this service).
+	 */
+	public static Document savedData(Article a, String section) {
+		return new Document("slug", a.slug()).append("status", a.status().name())
+			.append("owner", a.ownerId())
+			.append("section", section)
+			.append("tags", a.tags())
+			.append("authors", a.authors())
+			.append("language", a.language())
+			.append("heroMediaId", a.heroMediaId())
+			.append("mediaIds", a.mediaIds())
+			.append("updatedAt", iso(a.updatedAt()))
+			.append("scheduledAt", iso(a.scheduledAt()))
+			.append("returned", a.returned());
 	}
 
 	private static String iso(Instant instant) {

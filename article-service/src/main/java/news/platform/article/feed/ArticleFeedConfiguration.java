@@ -3,6 +3,7 @@ package news.platform.article.feed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import news.platform.article.section.Sections;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.autoconfigure.feed.publish.FeedPublishing;
 import news.platform.autoconfigure.feed.publish.PublishedFeed;
@@ -12,14 +13,18 @@ import news.platform.autoconfigure.feed.publish.PublishedFeed;
  * by the write path, moved into {@code events} by one relay at a time (lease {@code event-relay},
  * markers in {@code article_outbox}), served at {@code /internal/v1/articles/events} by the shared
  * endpoint. Collection and lease names are the ones this service always used, so existing data
- * keeps working. Settings: {@code platform.feed.relay.*}.
+ * keeps working. The feed also announces {@code section.changed}, staged in {@code sections} documents
+ * ({@link PublishedFeed#alsoFrom}). Settings: {@code platform.feed.relay.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleFeedConfiguration {
 
 	@Bean
 	FeedPublisher articleFeed(FeedPublishing publishing) {
-		return publishing.publisher(PublishedFeed.of(ArticleEvents.FEED, "articleId", "articles", "article_outbox"));
+		// section events are staged in the section documents and announced on the same feed
+		return publishing.publisher(
+				PublishedFeed.of(ArticleEvents.FEED, "articleId", "articles", "article_outbox")
+					.alsoFrom(Sections.COLLECTION));
 	}
 
 }

@@ -27,8 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.article.editing.ArticleEditing;
 import news.platform.article.editing.ArticleInput;
-import news.platform.article.editing.Caller;
+import news.platform.article.access.Caller;
 import news.platform.article.editing.StaffArticleView;
+import news.platform.article.editing.StaffViews;
+import news.platform.article.section.SectionDirectory;
+import news.platform.article.section.SectionProperties;
 import news.platform.article.editing.Versions;
 import news.platform.article.story.Article;
 import news.platform.autoconfigure.problem.ApiProblem;
@@ -53,9 +56,19 @@ class ImportController {
 
 	private final List<ImportFormat> formats;
 
-	ImportController(ArticleEditing editing, List<ImportFormat> formats) {
+	private final StaffViews views;
+
+	private final SectionDirectory sections;
+
+	private final String defaultSection;
+
+	ImportController(ArticleEditing editing, List<ImportFormat> formats, StaffViews views, SectionDirectory sections,
+			SectionProperties properties) {
 		this.editing = editing;
 		this.formats = List.copyOf(formats);
+		this.views = views;
+		this.sections = sections;
+		this.defaultSection = properties.importDefault();
 	}
 
 	/**
@@ -72,7 +85,7 @@ class ImportController {
 	ResponseEntity<StaffArticleView> importDraft(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE) String contentType,
 			@Parameter(description = "Headline; for text, proposed from the first sentence when absent") @RequestParam(required = false) String headline,
-			@Parameter(description = "Section; overrides a ninjs item's own") @RequestParam(required = false) String section,
+			@Parameter(description = "Section (a path such as vijesti/hrvatska, or a section's name); must exist (422). Without it: a ninjs item's own when it names one of ours, else article.sections.import-default") @RequestParam(required = false) String section,
 			@Parameter(description = "Tags (repeat the parameter or separate by commas); added to a ninjs item's own") @RequestParam(required = false) List<String> tags) {
 		String text = utf8(body, contentType);
 		MediaType type = MediaType.parseMediaType(contentType);
@@ -93,15 +106,26 @@ class ImportController {
 		if (tags != null) {
 			tags.stream().map(String::strip).filter((tag) -> !tag.isEmpty()).forEach(allTags::add);
 		}
-		String chosenSection = (section != null && !section.isBlank()) ? section.strip() : draft.section();
+		String chosenSection = (section != null && !section.isBlank()) ? section.strip() : proposedSection(draft);
 		ArticleInput input = new ArticleInput(null, draft.language(), draft.headline(), draft.standfirst(),
 				draft.blocks(), draft.authors(), chosenSection, new ArrayList<>(allTags), draft.source(), null, null,
 				null, null);
-		Article article = this.editing.create(input, Caller.current());
+		Caller caller = Caller.current();
+		Article article = this.editing.create(input, caller);
 		return ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))
 			.eTag(Versions.etag(article.revision()))
 			.cacheControl(CacheControl.noStore())
-			.body(StaffArticleView.of(article));
+			.body(this.views.of(article, caller));
+	}
+
+	/**
+	 * An agency files items under its own section names: one of ours when it names one (by path or
+	 * name), else the configured default, so every import lands in a section the newsroom has.
+	 */
+	private String proposedSection(ImportedDraft draft) {
+		return this.sections.path(draft.section())
+			.or(() -> this.sections.path(this.defaultSection))
+			.orElse(null);
 	}
 
 	/**

@@ -54,8 +54,16 @@ public record NinjsArticle(String id, String slug, URI canonicalUrl, String lang
 	 * @param mediaBaseUrl where media-service serves media by id, or {@code null}
 	 */
 	public static NinjsArticle of(Article article, URI canonicalUrl, URI mediaBaseUrl) {
+		return of(article, article.section(), canonicalUrl, mediaBaseUrl);
+	}
+
+	/**
+	 * As {@link #of(Article, URI, URI)}, with the section as it reads now (an older article's
+	 * free-text section mapped to the section's path).
+	 */
+	public static NinjsArticle of(Article article, String section, URI canonicalUrl, URI mediaBaseUrl) {
 		return new NinjsArticle(article.id(), article.slug(), canonicalUrl, article.language(), article.headline(),
-				article.standfirst(), article.body(), article.authors(), article.section(), article.tags(),
+				article.standfirst(), article.body(), article.authors(), section, article.tags(),
 				article.source(), article.heroMediaId(), mediaBaseUrl, article.status().name(), article.createdAt(),
 				article.updatedAt(), article.firstPublishedAt(), article.publishedAt(), article.embargoUntil(),
 				article.revision(), article.wordCount(),

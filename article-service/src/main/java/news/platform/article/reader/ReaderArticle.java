@@ -1,5 +1,6 @@
 package news.platform.article.reader;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,17 +8,21 @@ import news.platform.article.story.Article;
 import news.platform.article.story.Block;
 import news.platform.article.story.Correction;
 
-/** A published article as readers get it: no workflow state, no owner, no revision. */
+/**
+ * A published article as readers get it: no workflow state, no owner, no revision. {@code section}
+ * is the section's path now; {@code url} is the article's public page (the shared public-URL
+ * patterns), {@code null} only for an older article whose free-text section matches no section.
+ */
 record ReaderArticle(String id, String slug, String language, String headline, String standfirst, List<Block> body,
 		List<String> authors, String section, List<String> tags, String source, String heroMediaId,
 		boolean commentsOpen, Instant commentsCloseAt, Instant publishedAt, Instant firstPublishedAt,
-		Instant updatedAt, int wordCount, int readingMinutes, List<Correction> corrections) {
+		Instant updatedAt, int wordCount, int readingMinutes, List<Correction> corrections, URI url) {
 
-	static ReaderArticle of(Article a, Instant now) {
+	static ReaderArticle of(Article a, Instant now, String section, URI url) {
 		return new ReaderArticle(a.id(), a.slug(), a.language(), a.headline(), a.standfirst(), a.body(), a.authors(),
-				a.section(), a.tags(), a.source(), a.heroMediaId(), a.commentsOpenAt(now), a.commentsCloseAt(),
+				section, a.tags(), a.source(), a.heroMediaId(), a.commentsOpenAt(now), a.commentsCloseAt(),
 				a.publishedAt(), a.firstPublishedAt(), a.updatedAt(), a.wordCount(), a.readingMinutes(),
-				a.corrections());
+				a.corrections(), url);
 	}
 
 }

@@ -1,5 +1,6 @@
 package news.platform.article.reader;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 import news.platform.article.commit.ArticleSaved;
 import news.platform.article.ninjs.NinjsArticle;
 import news.platform.article.ninjs.NinjsMapper;
+import news.platform.article.section.SectionChanged;
+import news.platform.article.section.SectionDirectory;
 import news.platform.article.slug.SlugClaims;
 import news.platform.article.story.Article;
 import news.platform.article.story.Articles;
@@ -51,10 +54,13 @@ class ReaderCache {
 
 	private final Cache<String, Entry> ninjsById;
 
+	private final SectionDirectory sections;
+
 	ReaderCache(Articles articles, SlugClaims slugs, Clock clock, JsonMapper json, ReaderProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, SectionDirectory sections) {
 		this.articles = articles;
 		this.slugs = slugs;
+		this.sections = sections;
 		this.clock = clock;
 		this.json = json;
 		this.byId = Caffeine.newBuilder()
@@ -103,8 +109,21 @@ class ReaderCache {
 		}));
 	}
 
+	/** ninjs of any article; {@code renditions[web]} only once readers can see it. */
 	byte[] ninjs(Article article) {
-		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(NinjsArticle.of(article, null, null)));
+		URI url = article.visibleAt(this.clock.instant()) ? this.sections.articleUrl(article.section(), article.slug())
+				: null;
+		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(
+				NinjsArticle.of(article, this.sections.display(article.section()), url, null)));
+	}
+
+	/** The public URL of a published article (its section path now), or {@code null}. */
+	URI url(Article article) {
+		return this.sections.articleUrl(article.section(), article.slug());
+	}
+
+	String sectionPath(Article article) {
+		return this.sections.display(article.section());
 	}
 
 	/** The article id a slug leads to (current or old slug); the caller compares the slugs. */
@@ -118,9 +137,29 @@ class ReaderCache {
 		return claimed;
 	}
 
+	/** The stored article, in any state (the path lookup tells gone from never published). */
+	Optional<Article> stored(String id) {
+		return this.articles.find(id);
+	}
+
 	/** Whether {@code slug} is an old slug of this article (a stale claim is not). */
 	boolean isPreviousSlug(String id, String slug) {
 		return this.articles.find(id).map(a -> a.previousSlugs().contains(slug)).orElse(false);
+	}
+
+	/**
+	 * Every entry: a section's path or a section itself changed, and with it the section and URL
+	 * of every article in it (and of its subsections).
+	 */
+	void invalidateAll() {
+		this.byId.invalidateAll();
+		this.ninjsById.invalidateAll();
+		this.slugToId.invalidateAll();
+	}
+
+	@EventListener
+	void onSectionChanged(SectionChanged changed) {
+		invalidateAll();
 	}
 
 	void invalidate(String id) {
@@ -139,7 +178,8 @@ class ReaderCache {
 		if (article == null) {
 			return null;
 		}
-		return entry(article, this.json.writeValueAsBytes(ReaderArticle.of(article, now)), now);
+		return entry(article,
+				this.json.writeValueAsBytes(ReaderArticle.of(article, now, sectionPath(article), url(article))), now);
 	}
 
 	private static Entry entry(Article article, byte[] identity, Instant now) {

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import news.platform.article.section.SectionChanged;
+import news.platform.article.section.SectionDirectory;
 import news.platform.autoconfigure.feed.follow.FeedCursor;
 import news.platform.autoconfigure.feed.follow.FeedFollower;
 import news.platform.autoconfigure.feed.follow.FeedFollowing;
@@ -21,9 +23,19 @@ class ReaderConfiguration {
 	 * The cache starts empty, so it follows from the head, in memory.
 	 */
 	@Bean
-	FeedFollower readerCacheFollower(FeedFollowing following, FeedPublisher articleFeed, ReaderCache cache) {
+	FeedFollower readerCacheFollower(FeedFollowing following, FeedPublisher articleFeed, ReaderCache cache,
+			SectionDirectory sections) {
 		return following.follower("article-service.reader-cache", articleFeed.feed().name(), articleFeed.events(),
-				FeedCursor.fromHead(), event -> cache.invalidate(event.subjectId()), following.defaults());
+				FeedCursor.fromHead(), event -> {
+					if (SectionChanged.EVENT.equals(event.type())) {
+						// a section another replica changed: its paths and its articles' URLs
+						sections.reload();
+						cache.invalidateAll();
+					}
+					else if (event.subjectId() != null) {
+						cache.invalidate(event.subjectId());
+					}
+				}, following.defaults());
 	}
 
 	@Bean

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import news.platform.article.editing.ArticleEditing;
-import news.platform.article.editing.Caller;
-import news.platform.article.editing.StaffArticleView;
+import news.platform.article.access.Caller;
+import news.platform.article.editing.StaffViews;
 import news.platform.article.editing.Versions;
 import news.platform.article.ninjs.NinjsMapper;
 import news.platform.article.story.Article;
@@ -52,11 +52,15 @@ class ReaderController {
 
 	private final String cacheControl;
 
-	ReaderController(ReaderCache cache, ArticleEditing editing, JsonMapper json, ReaderProperties properties) {
+	private final StaffViews views;
+
+	ReaderController(ReaderCache cache, ArticleEditing editing, JsonMapper json, ReaderProperties properties,
+			StaffViews views) {
 		this.cache = cache;
 		this.editing = editing;
 		this.json = json;
 		this.cacheControl = properties.cacheControl();
+		this.views = views;
 	}
 
 	@GetMapping(path = "/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, NINJS })
@@ -67,7 +71,7 @@ class ReaderController {
 		if (caller.isStaff()) {
 			Optional<Article> staffView = staffView(id, caller);
 			if (staffView.isPresent()) {
-				writeStaff(staffView.get(), ninjs, response);
+				writeStaff(staffView.get(), caller, ninjs, response);
 				return;
 			}
 		}
@@ -114,8 +118,9 @@ class ReaderController {
 		}
 	}
 
-	private void writeStaff(Article article, boolean ninjs, HttpServletResponse response) throws IOException {
-		byte[] body = ninjs ? this.cache.ninjs(article) : this.json.writeValueAsBytes(StaffArticleView.of(article));
+	private void writeStaff(Article article, Caller caller, boolean ninjs, HttpServletResponse response)
+			throws IOException {
+		byte[] body = ninjs ? this.cache.ninjs(article) : this.json.writeValueAsBytes(this.views.of(article, caller));
 		response.setStatus(200);
 		response.setContentType(ninjs ? NINJS : MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.VARY, VARY);

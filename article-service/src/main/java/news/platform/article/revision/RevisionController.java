@@ -4,18 +4,26 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.article.editing.ArticleEditing;
-import news.platform.article.editing.Caller;
+import news.platform.article.access.Caller;
 import news.platform.article.editing.StaffArticleView;
+import news.platform.article.editing.StaffViews;
+import news.platform.article.editing.Versions;
 import news.platform.article.story.Article;
 import news.platform.autoconfigure.problem.ApiProblem;
 
@@ -31,16 +39,21 @@ class RevisionController {
 
 	private final ArticleEditing editing;
 
-	RevisionController(Revisions revisions, ArticleEditing editing) {
+	private final StaffViews views;
+
+	RevisionController(Revisions revisions, ArticleEditing editing, StaffViews views) {
 		this.revisions = revisions;
 		this.editing = editing;
+		this.views = views;
 	}
 
-	record RevisionSummary(long revision, Instant savedAt, String savedBy, String action, String status,
-			String headline) {
+	/** {@code note}: a return's reason, or which revision a restore brought back. */
+	record RevisionSummary(long revision, Instant savedAt, String savedBy, String action, String note,
+			String status, String headline) {
 	}
 
-	record RevisionView(long revision, Instant savedAt, String savedBy, String action, StaffArticleView article) {
+	record RevisionView(long revision, Instant savedAt, String savedBy, String action, String note,
+			StaffArticleView article) {
 	}
 
 	@GetMapping
@@ -49,7 +62,7 @@ class RevisionController {
 		Article current = staffRead(id);
 		return this.revisions.list(current, MAX_LISTED)
 			.stream()
-			.map(r -> new RevisionSummary(r.revision(), r.savedAt(), r.savedBy(), r.action(),
+			.map(r -> new RevisionSummary(r.revision(), r.savedAt(), r.savedBy(), r.action(), r.note(),
 					r.article().status().name(), r.article().headline()))
 			.toList();
 	}
@@ -58,8 +71,24 @@ class RevisionController {
 	@Operation(summary = "One revision as it was saved")
 	RevisionView read(@PathVariable String id, @PathVariable long revision) {
 		Revisions.Revision found = find(staffRead(id), revision, "revision");
-		return new RevisionView(found.revision(), found.savedAt(), found.savedBy(), found.action(),
+		return new RevisionView(found.revision(), found.savedAt(), found.savedBy(), found.action(), found.note(),
 				StaffArticleView.of(found.article()));
+	}
+
+	@PostMapping("/{revision}/restore")
+	@Operation(summary = "Restore an earlier revision's content as a new revision (editor, admin; If-Match required)",
+			description = "Headline, standfirst, body, byline, section, tags, source, picture, language and comment settings come back; status, slug and embargo stay. A revision that does not exist answers 404 naming 'revision'.")
+	ResponseEntity<StaffArticleView> restore(@PathVariable String id, @PathVariable long revision,
+			@Parameter(description = "The ETag (revision) the restore is based on: required; missing → 428, stale → 412") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Caller caller = Caller.current();
+		Article current = staffRead(id);
+		Versions.required(ifMatch);
+		Revisions.Revision earlier = find(current, revision, "revision");
+		Article restored = this.editing.restore(id, earlier.article(), ifMatch, caller);
+		return ResponseEntity.ok()
+			.eTag(Versions.etag(restored.revision()))
+			.cacheControl(CacheControl.noStore())
+			.body(this.views.of(restored, caller));
 	}
 
 	@GetMapping("/diff")

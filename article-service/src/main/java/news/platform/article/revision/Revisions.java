@@ -31,6 +31,11 @@ public class Revisions {
 
 	public static final String COLLECTION = "article_revisions";
 
+	/** Multikey on the media ids each snapshot names, for media-service's clean-up. */
+	static final String MEDIA_INDEX = "article_mediaIds";
+
+	private static final String MEDIA_FIELD = "article." + Articles.MEDIA_IDS;
+
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Revisions.class);
 
 	private final MongoCollection<Document> collection;
@@ -41,9 +46,41 @@ public class Revisions {
 		this.collection = database.getCollection(COLLECTION);
 		this.articles = articles;
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
+		shapes.createIndexes(this.collection, QueryShapes.DeclaredIndex.of(MEDIA_INDEX, MEDIA_FIELD));
+		// media references; the backfill of snapshots stored before the field existed
+		shapes.register(COLLECTION, List.of(MEDIA_FIELD), List.of(), MEDIA_INDEX);
 	}
 
-	record Revision(long revision, Instant savedAt, String savedBy, String action, Article article) {
+	/** Which of {@code mediaIds} some stored revision names (key lookups on {@value #MEDIA_INDEX}). */
+	public java.util.Set<String> namingAny(java.util.Collection<String> mediaIds) {
+		return Articles.firstNaming(this.collection, MEDIA_FIELD, mediaIds);
+	}
+
+	/**
+	 * Batch work, once per database: stores the media ids on snapshots written before the field
+	 * existed, worked out from the snapshot itself. Answers how many it updated.
+	 */
+	public long backfillMediaIds() {
+		long updated = 0;
+		List<String> keys = new ArrayList<>();
+		for (Document d : this.collection.find(Filters.exists(MEDIA_FIELD, false)).projection(new Document("_id", 1))) {
+			keys.add(d.getString("_id"));
+		}
+		for (String key : keys) {
+			Document stored = this.collection.find(Filters.eq("_id", key)).first();
+			Document snapshot = stored == null ? null : stored.get("article", Document.class);
+			if (snapshot != null) {
+				updated += this.collection
+					.updateOne(Filters.and(Filters.eq("_id", key), Filters.exists(MEDIA_FIELD, false)),
+							com.mongodb.client.model.Updates.set(MEDIA_FIELD,
+									Articles.fromDocument(snapshot).mediaIds()))
+					.getModifiedCount();
+			}
+		}
+		return updated;
+	}
+
+	record Revision(long revision, Instant savedAt, String savedBy, String action, String note, Article article) {
 	}
 
 	@EventListener
@@ -56,6 +93,7 @@ public class Revisions {
 			.append("savedAt", Date.from(article.updatedAt()))
 			.append("savedBy", article.updatedBy())
 			.append("action", saved.action())
+			.append("note", saved.note())
 			.append("article", snapshot);
 		try {
 			this.collection.replaceOne(Filters.eq("_id", document.getString("_id")), document,
@@ -77,7 +115,7 @@ public class Revisions {
 		List<Revision> found = new ArrayList<>();
 		this.collection.find(Filters.in("_id", keys)).forEach(d -> found.add(revision(d)));
 		if (found.stream().noneMatch(r -> r.revision() == current.revision())) {
-			found.add(new Revision(current.revision(), current.updatedAt(), current.updatedBy(), "save", current));
+			found.add(new Revision(current.revision(), current.updatedAt(), current.updatedBy(), "save", null, current));
 		}
 		found.sort((a, b) -> Long.compare(b.revision(), a.revision()));
 		return found;
@@ -87,7 +125,7 @@ public class Revisions {
 		if (revision == current.revision()) {
 			Document stored = this.collection.find(Filters.eq("_id", key(current.id(), revision))).first();
 			return Optional.of(stored != null ? revision(stored)
-					: new Revision(current.revision(), current.updatedAt(), current.updatedBy(), "save", current));
+					: new Revision(current.revision(), current.updatedAt(), current.updatedBy(), "save", null, current));
 		}
 		return Optional.ofNullable(this.collection.find(Filters.eq("_id", key(current.id(), revision))).first())
 			.map(Revisions::revision);
@@ -95,7 +133,8 @@ public class Revisions {
 
 	private static Revision revision(Document d) {
 		return new Revision(((Number) d.get("revision")).longValue(), d.getDate("savedAt").toInstant(),
-				d.getString("savedBy"), d.getString("action"), Articles.fromDocument(d.get("article", Document.class)));
+				d.getString("savedBy"), d.getString("action"), d.getString("note"),
+				Articles.fromDocument(d.get("article", Document.class)));
 	}
 
 	static String key(String articleId, long revision) {

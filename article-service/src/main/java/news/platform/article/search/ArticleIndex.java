@@ -3,12 +3,15 @@ package news.platform.article.search;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The list and search index of published articles. One implementation keeps a Lucene index on
- * each replica's disk; an OpenSearch cluster could implement the same interface (see
- * docs/search.md). Results never include an article whose {@code visibleFrom} is after now.
+ * The list and search index of every article that is not deleted. One implementation keeps a
+ * Lucene index on each replica's disk; an OpenSearch cluster could implement the same interface
+ * (see docs/search.md). What a query returns depends on who asks ({@link Viewer}): readers get only
+ * published articles whose {@code visibleFrom} has passed; a journalist also their own unpublished
+ * work; editors everything.
  */
 public interface ArticleIndex {
 
@@ -18,11 +21,23 @@ public interface ArticleIndex {
 	/** Removes the article if present; gone from results on return. */
 	void delete(String articleId);
 
-	/** Newest first (publishedAt, then id), one page after {@code query.cursor()}. */
+	/** One page after {@code query.cursor()}, in the query's {@link Order}. */
 	Page list(ListQuery query);
 
 	/** By relevance (headline over standfirst over body, newer on ties), with snippets. */
 	Page search(SearchQuery query);
+
+	/** The articles with these ids the viewer may see, in the order asked (keys, no paging). */
+	List<Hit> byIds(List<String> ids, Filters filters, Viewer viewer);
+
+	/**
+	 * How many articles the viewer may see per status ({@code DRAFT} … {@code UNPUBLISHED}) and how
+	 * many are returned to their journalist ({@code returned}); only {@code owner}'s when given.
+	 */
+	Map<String, Long> counts(Viewer viewer, String owner);
+
+	/** Articles whose section is {@code path} or one of its subsections, any status. */
+	List<String> idsInSection(String path);
 
 	/**
 	 * Replaces the whole content with {@code documents}; readers keep seeing the previous content
@@ -30,7 +45,7 @@ public interface ArticleIndex {
 	 */
 	long rebuild(Stream<SearchDocument> documents);
 
-	/** Documents in the index, embargoed ones included. */
+	/** Documents in the index, unpublished and embargoed ones included. */
 	long count();
 
 	/**
@@ -40,18 +55,59 @@ public interface ArticleIndex {
 	 */
 	long version();
 
-	/** Filters common to lists and search; null means no filter. {@code to} is exclusive. */
-	record Filters(String section, String tag, String author, String language, Instant from, Instant to) {
+	/** Who asks: what the answer may hold. */
+	record Viewer(boolean staff, boolean editor, String subject) {
+
+		/** Anyone without a staff role: published articles past their embargo. */
+		public static final Viewer READER = new Viewer(false, false, null);
+
+		public static Viewer editor(String subject) {
+			return new Viewer(true, true, subject);
+		}
+
+		public static Viewer journalist(String subject) {
+			return new Viewer(true, false, subject);
+		}
+
+	}
+
+	/** The order of a list: newest publication, newest change, or soonest scheduled time. */
+	enum Order {
+
+		PUBLISHED, UPDATED, SCHEDULED
+
+	}
+
+	/**
+	 * Filters common to lists and search; null means no filter. {@code to} is exclusive. The staff
+	 * filters: {@code statuses} (any of), {@code owner}, {@code updatedAfter}/{@code updatedBefore}
+	 * (exclusive), {@code returned}.
+	 */
+	record Filters(String section, String tag, String author, String language, Instant from, Instant to,
+			Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned) {
 
 		public static final Filters NONE = new Filters(null, null, null, null, null, null);
 
+		public Filters(String section, String tag, String author, String language, Instant from, Instant to) {
+			this(section, tag, author, language, from, to, null, null, null, null, null);
+		}
+
 	}
 
-	record ListQuery(Filters filters, int limit, PageCursor cursor) {
+	record ListQuery(Filters filters, Order order, int limit, PageCursor cursor, Viewer viewer) {
+
+		/** What readers ask: published articles, newest first. */
+		public ListQuery(Filters filters, int limit, PageCursor cursor) {
+			this(filters, Order.PUBLISHED, limit, cursor, Viewer.READER);
+		}
 
 	}
 
-	record SearchQuery(String text, Filters filters, int limit, PageCursor cursor) {
+	record SearchQuery(String text, Filters filters, int limit, PageCursor cursor, Viewer viewer) {
+
+		public SearchQuery(String text, Filters filters, int limit, PageCursor cursor) {
+			this(text, filters, limit, cursor, Viewer.READER);
+		}
 
 	}
 
@@ -63,15 +119,21 @@ public interface ArticleIndex {
 	/**
 	 * A list or search result, from the index alone. {@code highlights} maps a text field
 	 * ({@code headline}, {@code standfirst}, {@code body}) to an HTML-escaped snippet with hits in
-	 * {@code <mark>}; empty for lists.
+	 * {@code <mark>}; empty for lists. {@code publishedAt} is null for an article never published.
 	 */
 	record Hit(String id, String slug, String headline, String standfirst, String section, List<String> tags,
 			List<SearchDocument.Author> authors, String language, Instant publishedAt, String heroMediaId,
-			Map<String, String> highlights) {
+			Map<String, String> highlights, String status, String ownerId, Instant updatedAt, Instant scheduledAt,
+			boolean returned) {
 
 		Hit withHighlights(Map<String, String> marked) {
 			return new Hit(this.id, this.slug, this.headline, this.standfirst, this.section, this.tags, this.authors,
-					this.language, this.publishedAt, this.heroMediaId, marked);
+					this.language, this.publishedAt, this.heroMediaId, marked, this.status, this.ownerId,
+					this.updatedAt, this.scheduledAt, this.returned);
+		}
+
+		boolean published() {
+			return SearchDocument.PUBLISHED.equals(this.status);
 		}
 
 	}

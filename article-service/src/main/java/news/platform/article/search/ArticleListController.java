@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,13 +32,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
+import news.platform.article.access.Caller;
+import news.platform.article.access.Refusals;
+import news.platform.article.section.SectionDirectory;
 import news.platform.article.web.ContentCoding;
 
 /**
- * Public lists and search of published articles, answered from the search index alone (never
- * MongoDB). Responses carry a strong ETag of their exact bytes, per representation (identity or
- * gzip, compressed here so the tag matches what is sent), and a short CDN-friendly
- * {@code Cache-Control}.
+ * Lists and search, answered from the search index alone (never MongoDB). Readers get published
+ * articles; staff get their work lists too (unpublished work they may see, staff filters and
+ * orders), answered apart: a staff answer never enters the rendered-page cache readers share and
+ * carries {@code Cache-Control: private}. Responses carry a strong ETag of their exact bytes, per
+ * representation (identity or gzip, compressed here so the tag matches what is sent).
  */
 @RestController
 @RequestMapping("/api/v1/articles")
@@ -43,6 +50,9 @@ class ArticleListController {
 
 	// Below this, gzip's header costs more than it saves.
 	private static final int GZIP_MIN_BYTES = 1024;
+
+	/** Staff answers depend on who asks: never stored by a shared cache, revalidated by a browser. */
+	static final String PRIVATE = "private, no-cache";
 
 	private final ArticleIndex index;
 
@@ -54,41 +64,84 @@ class ArticleListController {
 
 	private final SearchBulkhead searches;
 
+	private final SectionDirectory sections;
+
 	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, SearchBulkhead searches,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, SectionDirectory sections) {
 		this.index = index;
 		this.json = json;
 		this.cacheControl = properties.cacheControl();
 		this.pages = new RenderedPages(index, clock, properties.responseCache().toBytes(), meters);
 		this.searches = searches;
+		this.sections = sections;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Published articles, newest first, by keyset pages",
-			description = "Served from the search index. Unknown or malformed parameters answer 400 /problems/invalid-parameter naming the parameter.")
+	@Operation(summary = "Articles by keyset pages: readers get published ones, newest first; staff their work lists",
+			description = "Served from the search index. Readers: published articles past their embargo. Staff (journalist: everything published and their own work; editor, admin: everything): every status unless status= narrows it, newest change first unless sort= says otherwise, Cache-Control: private. Unknown or malformed parameters answer 400 /problems/invalid-parameter naming the parameter; staff parameters from anyone else 403.")
 	@ListFilterParameters
+	@StaffListParameters
+	@Parameter(name = "sort", in = ParameterIn.QUERY, description = "staff: updated (default: newest change first), scheduled (soonest first), published (newest publication first)")
+	@Parameter(name = "ids", in = ParameterIn.QUERY, description = "up to 100 article ids (repeat or comma-separate): those the caller may see, in that order, without paging (not with cursor, limit or sort)")
 	ResponseEntity<byte[]> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
 					required = false) String acceptEncoding,
 			@Parameter(hidden = true) ServletWebRequest webRequest) {
-		ListParameters request = ListParameters.forList(parameters);
-		return respond(false, request, webRequest, acceptEncoding, () -> this.index
-			.list(new ArticleIndex.ListQuery(request.filters(), request.limit(), request.cursor())));
+		Caller caller = Caller.current();
+		ListParameters request = ListParameters.forList(parameters, caller);
+		ArticleIndex.Viewer viewer = viewer(caller);
+		if (request.ids() != null) {
+			return respond(false, request, viewer, webRequest, acceptEncoding,
+					() -> new ArticleIndex.Page(this.index.byIds(request.ids(), request.filters(), viewer), null));
+		}
+		return respond(false, request, viewer, webRequest, acceptEncoding, () -> this.index.list(
+				new ArticleIndex.ListQuery(request.filters(), request.order(), request.limit(), request.cursor(), viewer)));
 	}
 
 	@GetMapping(path = "/search", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Full-text search of published articles (Croatian-aware), by relevance, with highlighted snippets",
+	@Operation(summary = "Full-text search (Croatian-aware), by relevance, with highlighted snippets; staff also find unpublished work they may see",
 			description = "Every word must occur; headline hits rank over standfirst over body; newer first on ties. Snippets are HTML-escaped with hits in <mark>.")
 	@Parameter(name = "q", in = ParameterIn.QUERY, required = true, description = "words to find, at most 500 characters")
 	@ListFilterParameters
+	@StaffListParameters
 	ResponseEntity<byte[]> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
 					required = false) String acceptEncoding,
 			@Parameter(hidden = true) ServletWebRequest webRequest) {
-		ListParameters request = ListParameters.forSearch(parameters);
+		Caller caller = Caller.current();
+		ListParameters request = ListParameters.forSearch(parameters, caller);
+		ArticleIndex.Viewer viewer = viewer(caller);
 		// lists take a tenth of a millisecond and never wait behind searches
-		return respond(true, request, webRequest, acceptEncoding, () -> this.searches.run(() -> this.index.search(
-				new ArticleIndex.SearchQuery(request.q(), request.filters(), request.limit(), request.cursor()))));
+		return respond(true, request, viewer, webRequest, acceptEncoding,
+				() -> this.searches.run(() -> this.index.search(new ArticleIndex.SearchQuery(request.q(),
+						request.filters(), request.limit(), request.cursor(), viewer))));
+	}
+
+	@GetMapping(path = "/counts", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Staff: how many articles per status (and returned to their journalist) the caller may see; owner=me for one's own",
+			description = "Editors and admins count everyone's (or owner=<id>); a journalist counts everything published and their own work, or only their own with owner=me (another owner: 403). From the search index; Cache-Control: private.")
+	@Parameter(name = "owner", in = ParameterIn.QUERY, description = "me, or a user id (editors)")
+	ResponseEntity<Map<String, Long>> counts(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+		Caller caller = Caller.current();
+		if (!caller.isStaff()) {
+			throw Refusals.forbidden("Counts are for newsroom staff.");
+		}
+		String owner = ListParameters.owner(parameters, caller);
+		// {"draft": n, "in_review": n, "scheduled": n, "published": n, "unpublished": n, "returned": n}
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.index.counts(viewer(caller), owner)
+			.forEach((status, count) -> counts.put(status.toLowerCase(Locale.ROOT), count));
+		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PRIVATE).body(counts);
+	}
+
+	private static ArticleIndex.Viewer viewer(Caller caller) {
+		if (caller.isEditor()) {
+			return ArticleIndex.Viewer.editor(caller.subject());
+		}
+		if (caller.isStaff()) {
+			return ArticleIndex.Viewer.journalist(caller.subject());
+		}
+		return ArticleIndex.Viewer.READER;
 	}
 
 	/**
@@ -96,13 +149,15 @@ class ArticleListController {
 	 * comparison, lists, {@code *}) and sets the ETag on the response either way, so the entity
 	 * below carries only the other headers.
 	 */
-	private ResponseEntity<byte[]> respond(boolean search, ListParameters request, ServletWebRequest webRequest,
-			String acceptEncoding, Supplier<ArticleIndex.Page> page) {
+	private ResponseEntity<byte[]> respond(boolean search, ListParameters request, ArticleIndex.Viewer viewer,
+			ServletWebRequest webRequest, String acceptEncoding, Supplier<ArticleIndex.Page> page) {
 		boolean acceptsGzip = ContentCoding.acceptsGzip(acceptEncoding);
-		RenderedPages.Rendered rendered = this.pages.get(search, request, acceptsGzip,
-				() -> render(page.get(), request.fields(), acceptsGzip));
+		// a staff answer is rendered for the one asking: the shared rendered pages are readers' only
+		RenderedPages.Rendered rendered = viewer.staff() ? render(page.get(), request.fields(), acceptsGzip)
+				: this.pages.get(search, request, acceptsGzip, this.sections.version(),
+						() -> render(page.get(), request.fields(), acceptsGzip));
 		HttpHeaders headers = new HttpHeaders();
-		headers.setCacheControl(this.cacheControl);
+		headers.setCacheControl(viewer.staff() ? PRIVATE : this.cacheControl);
 		headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
 		if (webRequest.checkNotModified(rendered.etag())) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
@@ -143,7 +198,11 @@ class ArticleListController {
 		return out.toByteArray();
 	}
 
-	private static void writeHit(JsonGenerator generator, ArticleIndex.Hit hit, Set<String> fields) {
+	/**
+	 * One item. Section and URL are worked out now, from the sections in memory (the rendered-page
+	 * key holds their version), so a renamed section shows at once in every list.
+	 */
+	private void writeHit(JsonGenerator generator, ArticleIndex.Hit hit, Set<String> fields) {
 		generator.writeStartObject();
 		for (String field : fields) {
 			switch (field) {
@@ -151,10 +210,22 @@ class ArticleListController {
 				case "slug" -> generator.writeStringProperty("slug", hit.slug());
 				case "headline" -> generator.writeStringProperty("headline", hit.headline());
 				case "standfirst" -> generator.writeStringProperty("standfirst", hit.standfirst());
-				case "section" -> generator.writeStringProperty("section", hit.section());
+				case "section" -> generator.writeStringProperty("section", this.sections.display(hit.section()));
 				case "language" -> generator.writeStringProperty("language", hit.language());
 				case "heroMediaId" -> generator.writeStringProperty("heroMediaId", hit.heroMediaId());
-				case "publishedAt" -> generator.writeStringProperty("publishedAt", hit.publishedAt().toString());
+				case "publishedAt" -> generator.writeStringProperty("publishedAt",
+						hit.publishedAt() == null ? null : hit.publishedAt().toString());
+				case "url" -> {
+					URI url = hit.published() ? this.sections.articleUrl(hit.section(), hit.slug()) : null;
+					generator.writeStringProperty("url", url == null ? null : url.toString());
+				}
+				case "status" -> generator.writeStringProperty("status", hit.status());
+				case "ownerId" -> generator.writeStringProperty("ownerId", hit.ownerId());
+				case "updatedAt" -> generator.writeStringProperty("updatedAt",
+						hit.updatedAt() == null ? null : hit.updatedAt().toString());
+				case "scheduledAt" -> generator.writeStringProperty("scheduledAt",
+						hit.scheduledAt() == null ? null : hit.scheduledAt().toString());
+				case "returned" -> generator.writeBooleanProperty("returned", hit.returned());
 				case "tags" -> {
 					generator.writeName("tags");
 					generator.writeStartArray();

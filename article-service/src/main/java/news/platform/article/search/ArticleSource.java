@@ -11,13 +11,13 @@ import java.util.stream.Stream;
 public interface ArticleSource {
 
 	/**
-	 * Every published article, including those still under embargo (their {@code visibleFrom}
-	 * is in the future). A batch scan, used only to rebuild the index; the caller closes the
+	 * Every article that is not deleted, in any status (readers' queries keep to the published ones
+	 * past their embargo). A batch scan, used only to rebuild the index; the caller closes the
 	 * stream.
 	 */
-	Stream<SearchDocument> allVisible();
+	Stream<SearchDocument> all();
 
-	/** The article as the index should hold it, or empty when it is not published (or gone). */
-	Optional<SearchDocument> visible(String articleId);
+	/** The article as the index should hold it, or empty when it is deleted (or never existed). */
+	Optional<SearchDocument> find(String articleId);
 
 }

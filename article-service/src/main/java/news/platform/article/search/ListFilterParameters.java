@@ -13,14 +13,14 @@ import org.springframework.http.HttpHeaders;
 /** The filters, fields, paging and caching parameters that lists and search share (OpenAPI). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Parameter(name = "section", in = ParameterIn.QUERY, description = "section, case- and diacritic-insensitive")
+@Parameter(name = "section", in = ParameterIn.QUERY, description = "section path (vijesti/hrvatska), case- and diacritic-insensitive")
 @Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
 @Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
 @Parameter(name = "language", in = ParameterIn.QUERY, description = "language code, e.g. hr")
 @Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
 @Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
 @Parameter(name = "fields", in = ParameterIn.QUERY,
-		description = "comma-separated: id,slug,headline,standfirst,section,tags,authors,language,publishedAt,heroMediaId (search also: highlights)")
+		description = "comma-separated: id,slug,headline,standfirst,section,tags,authors,language,publishedAt,heroMediaId,url (staff also: status,ownerId,updatedAt,scheduledAt,returned; search also: highlights)")
 @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-50, default 20; above 50 is refused (400)")
 @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
 @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "ETag of a previous response: 304 if unchanged")

@@ -17,7 +17,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class ListItemCodec {
 
-	private static final byte VERSION = 1;
+	// 2: status, owner, times of change and schedule, returned; publishedAt may be absent
+	private static final byte VERSION = 2;
 
 	private ListItemCodec() {
 	}
@@ -52,7 +53,12 @@ final class ListItemCodec {
 		writeNullable(out, document.section());
 		writeNullable(out, document.language());
 		writeNullable(out, document.heroMediaId());
-		out.writeZLong(document.publishedAt().toEpochMilli());
+		writeInstant(out, document.publishedAt());
+		writeNullable(out, document.status());
+		writeNullable(out, document.ownerId());
+		writeInstant(out, document.updatedAt());
+		writeInstant(out, document.scheduledAt());
+		out.writeByte((byte) (document.returned() ? 1 : 0));
 		out.writeVInt(document.tags().size());
 		for (String tag : document.tags()) {
 			writeNullable(out, tag);
@@ -77,7 +83,12 @@ final class ListItemCodec {
 		String section = readNullable(in);
 		String language = readNullable(in);
 		String heroMediaId = readNullable(in);
-		Instant publishedAt = Instant.ofEpochMilli(in.readZLong());
+		Instant publishedAt = readInstant(in);
+		String status = readNullable(in);
+		String ownerId = readNullable(in);
+		Instant updatedAt = readInstant(in);
+		Instant scheduledAt = readInstant(in);
+		boolean returned = in.readByte() == 1;
 		int tagCount = in.readVInt();
 		List<String> tags = new ArrayList<>(tagCount);
 		for (int i = 0; i < tagCount; i++) {
@@ -89,7 +100,18 @@ final class ListItemCodec {
 			authors.add(new SearchDocument.Author(readNullable(in), readNullable(in)));
 		}
 		return new ArticleIndex.Hit(id, slug, headline, standfirst, section, tags, authors, language, publishedAt,
-				heroMediaId, highlights);
+				heroMediaId, highlights, status, ownerId, updatedAt, scheduledAt, returned);
+	}
+
+	private static void writeInstant(ByteArrayDataOutput out, Instant value) throws IOException {
+		out.writeByte((byte) (value == null ? 0 : 1));
+		if (value != null) {
+			out.writeZLong(value.toEpochMilli());
+		}
+	}
+
+	private static Instant readInstant(ByteArrayDataInput in) throws IOException {
+		return in.readByte() == 0 ? null : Instant.ofEpochMilli(in.readZLong());
 	}
 
 	private static void writeNullable(ByteArrayDataOutput out, String value) throws IOException {
@@ -107,8 +129,8 @@ final class ListItemCodec {
 	private static int estimate(SearchDocument document) {
 		int chars = length(document.id()) + length(document.slug()) + length(document.headline())
 				+ length(document.standfirst()) + length(document.section()) + length(document.language())
-				+ length(document.heroMediaId());
-		int strings = 7;
+				+ length(document.heroMediaId()) + length(document.status()) + length(document.ownerId());
+		int strings = 9;
 		for (String tag : document.tags()) {
 			chars += length(tag);
 			strings++;
@@ -119,7 +141,7 @@ final class ListItemCodec {
 			}
 			strings += 2;
 		}
-		return 32 + chars * 3 + strings * 6;
+		return 64 + chars * 3 + strings * 6;
 	}
 
 	private static int length(String value) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -56,6 +58,11 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -101,6 +108,20 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private static final String KEY_LANGUAGE = "language";
 
+	// staff work lists: who owns it, where it is in the workflow, when it changed or goes out
+	static final String KEY_STATUS = "status";
+
+	static final String KEY_OWNER = "owner";
+
+	static final String KEY_RETURNED = "returned";
+
+	static final String UPDATED_AT = "updatedAt";
+
+	static final String SCHEDULED_AT = "scheduledAt";
+
+	/** The statuses counted for dashboards, in workflow order. */
+	static final List<String> STATUSES = List.of("DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED");
+
 	// Matching and ranking: the three text fields as one, each term counted with its field's weight
 	// (BM25F). One posting list per query word, so block-max WAND skips documents that cannot
 	// reach the page; a per-field disjunction (dis_max over headline, standfirst, body) bounds
@@ -115,7 +136,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	// Written into every commit; an index whose files carry another (or none) is emptied at open,
 	// and the service rebuilds it from MongoDB. Bump when what a document holds changes.
-	static final String SCHEMA = "2";
+	// 3: every article that is not deleted (unpublished ones never visible to readers), with status,
+	// owner, returned, updatedAt and scheduledAt for staff lists; list items of codec version 2
+	static final String SCHEMA = "3";
 
 	private static final String SCHEMA_KEY = "schema";
 
@@ -132,6 +155,15 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private static final Sort SEARCH_SORT = new Sort(SortField.FIELD_SCORE,
 			new SortField(PUBLISHED_AT, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING, true));
+
+	private static final Sort UPDATED_SORT = new Sort(new SortField(UPDATED_AT, SortField.Type.LONG, true),
+			new SortField(ID, SortField.Type.STRING, true));
+
+	// the next to go out first; an article without a scheduled time sorts last
+	private static final Sort SCHEDULED_SORT = new Sort(scheduledField(), new SortField(ID, SortField.Type.STRING, false));
+
+	// an unpublished article in the publication-ordered segments: after every published one
+	private static final long NEVER = Long.MIN_VALUE;
 
 	// Offsets in the postings let the snippets find the words without analysing the text again.
 	// Nothing is a stored field: a list item holds headline and standfirst, BODY_TEXT the body.
@@ -224,7 +256,13 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	@Override
 	public Page list(ListQuery query) {
-		Query filters = filters(query.filters(), null);
+		Query filters = filters(query.filters(), null, query.viewer());
+		if (query.order() == Order.UPDATED) {
+			return page(filters, UPDATED_SORT, query.limit(), query.cursor(), PageCursor.Kind.UPDATED, null);
+		}
+		if (query.order() == Order.SCHEDULED) {
+			return page(filters, SCHEDULED_SORT, query.limit(), query.cursor(), PageCursor.Kind.SCHEDULED, null);
+		}
 		if (query.cursor() != null) {
 			// Nothing newer than the cursor can be on this page. On segments sorted by publishedAt
 			// this range is found by binary search, so a deep page skips the newer articles
@@ -242,8 +280,82 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		if (terms.isEmpty()) {
 			return new Page(List.of(), null);
 		}
-		return page(filters(query.filters(), textQuery(terms)), SEARCH_SORT, query.limit(), query.cursor(),
-				PageCursor.Kind.SEARCH, terms);
+		return page(filters(query.filters(), textQuery(terms), query.viewer()), SEARCH_SORT, query.limit(),
+				query.cursor(), PageCursor.Kind.SEARCH, terms);
+	}
+
+	@Override
+	public List<Hit> byIds(List<String> ids, Filters filters, Viewer viewer) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<BytesRef> keys = ids.stream().distinct().map(BytesRef::new).toList();
+		Query query = filters(filters, new TermInSetQuery(ID, keys), viewer);
+		return withSearcher(searcher -> {
+			TopDocs top = searcher.search(query, keys.size());
+			Map<String, Hit> found = new HashMap<>();
+			for (var scoreDoc : top.scoreDocs) {
+				Hit hit = hit(searcher, scoreDoc.doc);
+				found.put(hit.id(), hit);
+			}
+			List<Hit> ordered = new ArrayList<>(found.size());
+			for (String id : ids) {
+				Hit hit = found.remove(id);
+				if (hit != null) {
+					ordered.add(hit);
+				}
+			}
+			return ordered;
+		});
+	}
+
+	@Override
+	public Map<String, Long> counts(Viewer viewer, String owner) {
+		Query visible = visibility(viewer);
+		return withSearcher(searcher -> {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			for (String status : STATUSES) {
+				counts.put(status, (long) searcher.count(counting(new TermQuery(new Term(KEY_STATUS, status)),
+						visible, owner)));
+			}
+			counts.put("returned", (long) searcher
+				.count(counting(new TermQuery(new Term(KEY_RETURNED, "true")), visible, owner)));
+			return counts;
+		});
+	}
+
+	@Override
+	public List<String> idsInSection(String path) {
+		String key = CroatianAnalyzer.fold(path);
+		Query query = new BooleanQuery.Builder().add(new TermQuery(new Term(KEY_SECTION, key)), Occur.SHOULD)
+			.add(new PrefixQuery(new Term(KEY_SECTION, key + "/")), Occur.SHOULD)
+			.build();
+		return withSearcher(searcher -> {
+			List<String> ids = new ArrayList<>();
+			searcher.search(query, new SimpleCollector() {
+
+				private SortedDocValues values;
+
+				@Override
+				protected void doSetNextReader(LeafReaderContext context) throws IOException {
+					this.values = context.reader().getSortedDocValues(ID);
+				}
+
+				@Override
+				public void collect(int doc) throws IOException {
+					if (this.values != null && this.values.advanceExact(doc)) {
+						ids.add(this.values.lookupOrd(this.values.ordValue()).utf8ToString());
+					}
+				}
+
+				@Override
+				public ScoreMode scoreMode() {
+					return ScoreMode.COMPLETE_NO_SCORES;
+				}
+
+			});
+			return ids;
+		});
 	}
 
 	@Override
@@ -531,14 +643,14 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	private static FieldDoc after(PageCursor cursor, IndexSearcher searcher) {
 		int doc = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
 		BytesRef id = new BytesRef(cursor.id());
-		Object[] values = cursor.kind() == PageCursor.Kind.LIST ? new Object[] { cursor.publishedAt(), id }
+		Object[] values = cursor.kind() != PageCursor.Kind.SEARCH ? new Object[] { cursor.publishedAt(), id }
 				: new Object[] { cursor.score(), cursor.publishedAt(), id };
 		return new FieldDoc(doc, Float.NaN, values);
 	}
 
 	private static PageCursor cursorOf(FieldDoc last, PageCursor.Kind kind) {
 		Object[] values = last.fields;
-		if (kind == PageCursor.Kind.LIST) {
+		if (kind != PageCursor.Kind.SEARCH) {
 			return new PageCursor(kind, 0f, (Long) values[0], ((BytesRef) values[1]).utf8ToString());
 		}
 		return new PageCursor(kind, (Float) values[0], (Long) values[1], ((BytesRef) values[2]).utf8ToString());
@@ -564,7 +676,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		return ListItemCodec.decode(items.binaryValue(), Map.of());
 	}
 
-	private Query filters(Filters filters, Query text) {
+	private Query filters(Filters filters, Query text, Viewer viewer) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		if (text != null) {
 			query.add(text, Occur.MUST);
@@ -572,12 +684,29 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		else {
 			query.add(new MatchAllDocsQuery(), Occur.MUST);
 		}
-		// The embargo, on every query: whole seconds so the filter repeats and can be cached, and
-		// the start of the second, so an embargo ending within it is kept until the next one
-		// (at most a second late, never early).
-		long now = this.clock.instant().getEpochSecond() * 1000;
-		query.add(LongPoint.newRangeQuery(VISIBLE_FROM, Long.MIN_VALUE, now), Occur.FILTER);
+		Query visible = visibility(viewer);
+		if (visible != null) {
+			query.add(visible, Occur.FILTER);
+		}
 		Filters f = filters == null ? Filters.NONE : filters;
+		if (f.statuses() != null && !f.statuses().isEmpty()) {
+			BooleanQuery.Builder statuses = new BooleanQuery.Builder();
+			for (String status : f.statuses()) {
+				statuses.add(new TermQuery(new Term(KEY_STATUS, status)), Occur.SHOULD);
+			}
+			query.add(statuses.build(), Occur.FILTER);
+		}
+		if (f.owner() != null) {
+			query.add(new TermQuery(new Term(KEY_OWNER, f.owner())), Occur.FILTER);
+		}
+		if (f.updatedAfter() != null || f.updatedBefore() != null) {
+			long after = f.updatedAfter() == null ? Long.MIN_VALUE : f.updatedAfter().toEpochMilli() + 1;
+			long before = f.updatedBefore() == null ? Long.MAX_VALUE : f.updatedBefore().toEpochMilli() - 1;
+			query.add(LongPoint.newRangeQuery(UPDATED_AT, after, before), Occur.FILTER);
+		}
+		if (f.returned() != null) {
+			query.add(new TermQuery(new Term(KEY_RETURNED, "true")), f.returned() ? Occur.FILTER : Occur.MUST_NOT);
+		}
 		keyword(query, KEY_SECTION, f.section());
 		keyword(query, KEY_TAG, f.tag());
 		keyword(query, KEY_LANGUAGE, f.language());
@@ -593,6 +722,66 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			query.add(publishedBetween(from, to), Occur.FILTER);
 		}
 		return query.build();
+	}
+
+	/**
+	 * What the viewer may see. Readers: published articles past their embargo, in whole seconds so
+	 * the filter repeats and can be cached, from the start of the second (an embargo ending within
+	 * it shows at most a second late, never early); an unpublished article has no visibleFrom at
+	 * all. A journalist: everything published and their own work. Editors: everything ({@code null}).
+	 */
+	private Query visibility(Viewer viewer) {
+		Viewer v = viewer == null ? Viewer.READER : viewer;
+		if (!v.staff()) {
+			long now = this.clock.instant().getEpochSecond() * 1000;
+			return LongPoint.newRangeQuery(VISIBLE_FROM, Long.MIN_VALUE, now);
+		}
+		if (v.editor()) {
+			return null;
+		}
+		return new BooleanQuery.Builder()
+			.add(new TermQuery(new Term(KEY_STATUS, SearchDocument.PUBLISHED)), Occur.SHOULD)
+			.add(new TermQuery(new Term(KEY_OWNER, v.subject() == null ? "" : v.subject())), Occur.SHOULD)
+			.build();
+	}
+
+	private static Query counting(Query what, Query visible, String owner) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(what, Occur.FILTER);
+		if (visible != null) {
+			query.add(visible, Occur.FILTER);
+		}
+		if (owner != null) {
+			query.add(new TermQuery(new Term(KEY_OWNER, owner)), Occur.FILTER);
+		}
+		return query.build();
+	}
+
+	private static SortField scheduledField() {
+		SortField field = new SortField(SCHEDULED_AT, SortField.Type.LONG, false);
+		field.setMissingValue(Long.MAX_VALUE);
+		return field;
+	}
+
+	private <T> T withSearcher(SearcherWork<T> work) {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return work.run(searcher);
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface SearcherWork<T> {
+
+		T run(IndexSearcher searcher) throws IOException;
+
 	}
 
 	private static Query publishedBetween(long from, long to) {
@@ -663,11 +852,28 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			}
 		}
 		keyword(doc, KEY_LANGUAGE, source.language());
-		long publishedAt = source.publishedAt().toEpochMilli();
+		long publishedAt = source.publishedAt() == null ? NEVER : source.publishedAt().toEpochMilli();
 		// points + doc values under one name let Lucene skip non-competitive documents when sorting
 		doc.add(new LongPoint(PUBLISHED_AT, publishedAt));
 		doc.add(new NumericDocValuesField(PUBLISHED_AT, publishedAt));
-		doc.add(new LongPoint(VISIBLE_FROM, source.visibleFrom().toEpochMilli()));
+		// readers' filter: an article not published is visible from never
+		doc.add(new LongPoint(VISIBLE_FROM,
+				source.visibleFrom() == null ? Long.MAX_VALUE : source.visibleFrom().toEpochMilli()));
+		doc.add(new StringField(KEY_STATUS, source.status(), Field.Store.NO));
+		if (source.ownerId() != null) {
+			doc.add(new StringField(KEY_OWNER, source.ownerId(), Field.Store.NO));
+		}
+		if (source.returned()) {
+			doc.add(new StringField(KEY_RETURNED, "true", Field.Store.NO));
+		}
+		long updatedAt = source.updatedAt().toEpochMilli();
+		doc.add(new LongPoint(UPDATED_AT, updatedAt));
+		doc.add(new NumericDocValuesField(UPDATED_AT, updatedAt));
+		if (source.scheduledAt() != null) {
+			long scheduledAt = source.scheduledAt().toEpochMilli();
+			doc.add(new LongPoint(SCHEDULED_AT, scheduledAt));
+			doc.add(new NumericDocValuesField(SCHEDULED_AT, scheduledAt));
+		}
 		return doc;
 	}
 

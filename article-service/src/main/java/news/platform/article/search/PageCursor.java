@@ -13,10 +13,14 @@ import java.util.Base64;
  */
 public record PageCursor(Kind kind, float score, long publishedAt, String id) {
 
-	/** Lists and search sort differently, so a cursor of one is refused by the other. */
+	/**
+	 * Lists and search sort differently, so a cursor of one is refused by the other; so do the
+	 * staff orders (by last change, by scheduled time). {@code publishedAt} holds the sort's time
+	 * (publication, change or schedule) in epoch milliseconds. Ordinals are on the wire: only add.
+	 */
 	public enum Kind {
 
-		LIST, SEARCH
+		LIST, SEARCH, UPDATED, SCHEDULED
 
 	}
 

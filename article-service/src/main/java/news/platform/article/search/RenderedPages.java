@@ -19,8 +19,9 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  *
  * <p>The key holds the parsed parameters (so spellings of one query string share an entry), the
  * index version (every write and rebuild changes it, so a cached page is never older than the
- * index) and the current second (an embargo ends without a write; the index filters by whole
- * seconds).
+ * index), the sections' version (items show section paths and URLs) and the current second (an
+ * embargo ends without a write; the index filters by whole seconds). Readers' answers only: a
+ * staff answer depends on who asks and is never stored here.
  */
 final class RenderedPages {
 
@@ -28,7 +29,8 @@ final class RenderedPages {
 	record Rendered(byte[] body, String etag, boolean gzip) {
 	}
 
-	private record Key(boolean search, ListParameters parameters, boolean gzip, long indexVersion, long second) {
+	private record Key(boolean search, ListParameters parameters, boolean gzip, long indexVersion, long sections,
+			long second) {
 	}
 
 	private final ArticleIndex index;
@@ -49,8 +51,13 @@ final class RenderedPages {
 		CaffeineCacheMetrics.monitor(meters, this.cache.synchronous(), "search-responses");
 	}
 
-	Rendered get(boolean search, ListParameters parameters, boolean gzip, Supplier<Rendered> render) {
-		Key key = new Key(search, parameters, gzip, this.index.version(), this.clock.instant().getEpochSecond());
+	/**
+	 * @param sections the version of the sections in memory: items show each article's section path
+	 * and URL as they are now
+	 */
+	Rendered get(boolean search, ListParameters parameters, boolean gzip, long sections, Supplier<Rendered> render) {
+		Key key = new Key(search, parameters, gzip, this.index.version(), sections,
+				this.clock.instant().getEpochSecond());
 		// Rendered by the first caller, outside any lock of the map (a synchronous cache would hold
 		// one for the whole search, and unrelated keys that share it would wait); the others join.
 		CompletableFuture<Rendered> mine = new CompletableFuture<>();

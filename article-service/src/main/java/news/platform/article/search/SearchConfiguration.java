@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
+import news.platform.article.section.SectionDirectory;
+import news.platform.article.section.SectionUsage;
 import news.platform.autoconfigure.feed.follow.FeedFollower;
 import news.platform.autoconfigure.feed.follow.FeedFollowing;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
@@ -41,14 +43,20 @@ class SearchConfiguration {
 		}
 	}
 
+	/** Deleting a section asks the index whether articles still use it (any status). */
+	@Bean
+	SectionUsage sectionUsage(LuceneArticleIndex index) {
+		return path -> index.idsInSection(path).stream().count();
+	}
+
 	/**
 	 * The index follows the article feed in-process (this service's own database), whichever
 	 * replica took a write, from the position it committed with its files.
 	 */
 	@Bean
 	FeedFollower searchIndexFollower(FeedFollowing following, FeedPublisher articleFeed,
-			SearchIndexMaintenance maintenance, LuceneArticleIndex index) {
-		SearchFeedHandler handler = new SearchFeedHandler(maintenance, index);
+			SearchIndexMaintenance maintenance, LuceneArticleIndex index, SectionDirectory sections) {
+		SearchFeedHandler handler = new SearchFeedHandler(maintenance, index, sections::reload);
 		return following.follower("article-service.search-index", articleFeed.feed().name(), articleFeed.events(),
 				handler, handler, following.defaults());
 	}

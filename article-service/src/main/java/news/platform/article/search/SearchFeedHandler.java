@@ -2,6 +2,7 @@ package news.platform.article.search;
 
 import java.util.function.LongSupplier;
 
+import news.platform.article.section.SectionChanged;
 import news.platform.autoconfigure.feed.FeedEvent;
 import news.platform.autoconfigure.feed.follow.FeedCursor;
 import news.platform.autoconfigure.feed.follow.FeedHandler;
@@ -17,14 +18,33 @@ final class SearchFeedHandler implements FeedHandler, FeedCursor {
 
 	private final LuceneArticleIndex index;
 
-	SearchFeedHandler(SearchIndexMaintenance maintenance, LuceneArticleIndex index) {
+	private final Runnable reloadSections;
+
+	SearchFeedHandler(SearchIndexMaintenance maintenance, LuceneArticleIndex index, Runnable reloadSections) {
 		this.maintenance = maintenance;
 		this.index = index;
+		this.reloadSections = reloadSections;
 	}
 
-	/** Applied to the index at once; readers see it after {@link #afterBatch()} (one refresh a batch). */
+	/**
+	 * Applied to the index at once; readers see it after {@link #afterBatch()} (one refresh a batch).
+	 * Article events (every type, {@code article.saved} included: staff lists hold unpublished work)
+	 * bring their article up to date; {@code section.changed} with a new path re-reads the articles
+	 * filed under the old one. Other types are skipped.
+	 */
 	@Override
 	public void apply(FeedEvent event) {
+		if (SectionChanged.EVENT.equals(event.type())) {
+			this.reloadSections.run();
+			String previousPath = event.data().string("previousPath");
+			if (previousPath != null) {
+				this.index.deferringRefresh(() -> this.maintenance.reindexSection(previousPath));
+			}
+			return;
+		}
+		if (event.subjectId() == null || !event.type().startsWith("article.")) {
+			return;
+		}
 		this.index.deferringRefresh(() -> this.maintenance.apply(event.type(), event.subjectId()));
 	}
 

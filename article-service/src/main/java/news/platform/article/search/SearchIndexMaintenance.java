@@ -1,5 +1,6 @@
 package news.platform.article.search;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with MongoDB: rebuilds it when a replica starts with an empty index
- * (a new pod, a wiped disk), and applies each article event of the feed.
+ * (a new pod, a wiped disk), and applies each event of the article feed.
  *
  * <p>During the start-up rebuild the replica reports itself not ready, so it gets no traffic
  * while its lists would be incomplete; it stays live, and reads by id or slug (which come from
@@ -30,12 +31,12 @@ class SearchIndexMaintenance {
 	private static final ArticleSource NO_SOURCE = new ArticleSource() {
 
 		@Override
-		public Stream<SearchDocument> allVisible() {
+		public Stream<SearchDocument> all() {
 			return Stream.empty();
 		}
 
 		@Override
-		public Optional<SearchDocument> visible(String articleId) {
+		public Optional<SearchDocument> find(String articleId) {
 			return Optional.empty();
 		}
 
@@ -63,7 +64,7 @@ class SearchIndexMaintenance {
 			return;
 		}
 		Thread rebuild = new Thread(() -> {
-			try (Stream<SearchDocument> any = source().allVisible()) {
+			try (Stream<SearchDocument> any = source().all()) {
 				if (any.findAny().isEmpty()) {
 					return;
 				}
@@ -86,30 +87,45 @@ class SearchIndexMaintenance {
 		rebuild.start();
 	}
 
-	/** Batch work: reads every published article from the store. */
+	/** Batch work: reads every article that is not deleted from the store. */
 	long rebuild() {
-		try (Stream<SearchDocument> documents = source().allVisible()) {
+		try (Stream<SearchDocument> documents = source().all()) {
 			return this.index.rebuild(documents);
 		}
 	}
 
 	/**
-	 * Brings one article up to date after an event. Unpublish and delete remove it outright; for
-	 * the others the store says what readers may see now, so an event that arrives late or twice
-	 * still leaves the right state.
+	 * Brings one article up to date after an event. A deletion removes it outright; for the others
+	 * the store says what the article is now, so an event that arrives late or twice still leaves the
+	 * right state. An event without an article (a section's) is not this method's.
 	 */
 	void apply(String eventType, String articleId) {
-		if ("article.unpublished".equals(eventType) || "article.deleted".equals(eventType)) {
+		if (articleId == null) {
+			return;
+		}
+		if ("article.deleted".equals(eventType)) {
 			this.index.delete(articleId);
 			return;
 		}
-		Optional<SearchDocument> current = source().visible(articleId);
+		Optional<SearchDocument> current = source().find(articleId);
 		if (current.isPresent()) {
 			this.index.upsert(current.get());
 		}
 		else {
 			this.index.delete(articleId);
 		}
+	}
+
+	/**
+	 * A section's path changed: the articles indexed under the old path (and its subsections) are
+	 * read again, so they list under the new one. Batch work on the feed's thread.
+	 */
+	int reindexSection(String previousPath) {
+		List<String> ids = this.index.idsInSection(previousPath);
+		for (String id : ids) {
+			apply("section.changed", id);
+		}
+		return ids.size();
 	}
 
 	private ArticleSource source() {

@@ -6,38 +6,50 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import news.platform.article.section.SectionDirectory;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
 
-/** The search index's view of the {@code articles} collection: published articles only. */
+/**
+ * The search index's view of the {@code articles} collection: every article that is not deleted,
+ * its section as the section's path now (so a list filters by the path a section has today, and a
+ * free-text section of an older article by the section it maps to).
+ */
 @Component
 class SearchSource implements ArticleSource {
 
 	private final Articles articles;
 
-	SearchSource(Articles articles) {
+	private final SectionDirectory sections;
+
+	SearchSource(Articles articles, SectionDirectory sections) {
 		this.articles = articles;
+		this.sections = sections;
 	}
 
 	@Override
-	public Stream<SearchDocument> allVisible() {
-		return this.articles.allPublished().map(SearchSource::document);
+	public Stream<SearchDocument> all() {
+		return this.articles.allLive().map(this::document);
 	}
 
 	@Override
-	public Optional<SearchDocument> visible(String articleId) {
+	public Optional<SearchDocument> find(String articleId) {
 		return this.articles.find(articleId)
-			.filter(article -> article.status() == ArticleStatus.PUBLISHED)
-			.map(SearchSource::document);
+			.filter(article -> article.status() != ArticleStatus.DELETED)
+			.map(this::document);
 	}
 
-	static SearchDocument document(Article a) {
-		Instant visibleFrom = a.embargoUntil() != null && a.embargoUntil().isAfter(a.publishedAt())
-				? a.embargoUntil() : a.publishedAt();
+	SearchDocument document(Article a) {
+		boolean published = a.status() == ArticleStatus.PUBLISHED;
+		Instant visibleFrom = !published ? null
+				: a.embargoUntil() != null && a.embargoUntil().isAfter(a.publishedAt()) ? a.embargoUntil()
+						: a.publishedAt();
 		return new SearchDocument(a.id(), a.slug(), a.language(), a.headline(), a.standfirst(), a.bodyText(),
-				a.section(), a.tags(), a.authors().stream().map(name -> new SearchDocument.Author(null, name)).toList(),
-				a.heroMediaId(), a.publishedAt(), a.updatedAt(), visibleFrom);
+				this.sections.display(a.section()), a.tags(),
+				a.authors().stream().map(name -> new SearchDocument.Author(null, name)).toList(), a.heroMediaId(),
+				a.publishedAt(), a.updatedAt(), visibleFrom, a.status().name(), a.ownerId(), a.scheduledAt(),
+				a.returned());
 	}
 
 }

@@ -13,7 +13,7 @@ public record Article(String id, String slug, List<String> previousSlugs, String
 		String source, String heroMediaId, boolean commentsOpen, Instant commentsCloseAt, ArticleStatus status,
 		String ownerId, Instant createdAt, Instant updatedAt, Instant firstPublishedAt, Instant publishedAt,
 		Instant scheduledAt, Instant embargoUntil, long revision, int wordCount, int readingMinutes,
-		List<Correction> corrections, String updatedBy) {
+		List<Correction> corrections, String updatedBy, ReturnNote returnNote) {
 
 	public Article {
 		previousSlugs = List.copyOf(previousSlugs);
@@ -21,6 +21,26 @@ public record Article(String id, String slug, List<String> previousSlugs, String
 		authors = List.copyOf(authors);
 		tags = List.copyOf(tags);
 		corrections = List.copyOf(corrections);
+	}
+
+	/** An article without a return note, as every article was before notes existed. */
+	public Article(String id, String slug, List<String> previousSlugs, String language, String headline,
+			String standfirst, List<Block> body, List<String> authors, String section, List<String> tags,
+			String source, String heroMediaId, boolean commentsOpen, Instant commentsCloseAt, ArticleStatus status,
+			String ownerId, Instant createdAt, Instant updatedAt, Instant firstPublishedAt, Instant publishedAt,
+			Instant scheduledAt, Instant embargoUntil, long revision, int wordCount, int readingMinutes,
+			List<Correction> corrections, String updatedBy) {
+		this(id, slug, previousSlugs, language, headline, standfirst, body, authors, section, tags, source, heroMediaId,
+				commentsOpen, commentsCloseAt, status, ownerId, createdAt, updatedAt, firstPublishedAt, publishedAt,
+				scheduledAt, embargoUntil, revision, wordCount, readingMinutes, corrections, updatedBy, null);
+	}
+
+	/**
+	 * Sent back to its journalist with a note and not resubmitted since: the journalist's "returned"
+	 * work list.
+	 */
+	public boolean returned() {
+		return this.status == ArticleStatus.DRAFT && this.returnNote != null;
 	}
 
 	/** Published and past any embargo: what readers, lists, search and events may show. */
@@ -102,6 +122,8 @@ public record Article(String id, String slug, List<String> previousSlugs, String
 
 		private List<Correction> corrections;
 
+		private ReturnNote returnNote;
+
 		private Builder(Article a) {
 			this.id = a.id;
 			this.slug = a.slug;
@@ -130,6 +152,7 @@ public record Article(String id, String slug, List<String> previousSlugs, String
 			this.readingMinutes = a.readingMinutes;
 			this.corrections = a.corrections;
 			this.updatedBy = a.updatedBy;
+			this.returnNote = a.returnNote;
 		}
 
 		public Builder id(String id) {
@@ -267,12 +290,17 @@ public record Article(String id, String slug, List<String> previousSlugs, String
 			return this;
 		}
 
+		public Builder returnNote(ReturnNote returnNote) {
+			this.returnNote = returnNote;
+			return this;
+		}
+
 		public Article build() {
 			return new Article(this.id, this.slug, this.previousSlugs, this.language, this.headline, this.standfirst,
 					this.body, this.authors, this.section, this.tags, this.source, this.heroMediaId, this.commentsOpen,
 					this.commentsCloseAt, this.status, this.ownerId, this.createdAt, this.updatedAt,
 					this.firstPublishedAt, this.publishedAt, this.scheduledAt, this.embargoUntil, this.revision,
-					this.wordCount, this.readingMinutes, this.corrections, this.updatedBy);
+					this.wordCount, this.readingMinutes, this.corrections, this.updatedBy, this.returnNote);
 		}
 
 	}

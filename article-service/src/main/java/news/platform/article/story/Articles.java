@@ -39,7 +39,16 @@ public class Articles {
 
 	static final String STATUS_INDEX = "status_publishedAt";
 
+	/** Multikey: every media id an article shows (hero, picture blocks), for media-service's clean-up. */
+	public static final String MEDIA_INDEX = "mediaIds";
+
+	/** The stored field of {@link Article#mediaIds()}: derived, written with every write. */
+	public static final String MEDIA_IDS = "mediaIds";
+
 	private static final int REBUILD_PAGE = 500;
+
+	private static final List<String> LIVE = List.of(ArticleStatus.DRAFT.name(), ArticleStatus.IN_REVIEW.name(),
+			ArticleStatus.SCHEDULED.name(), ArticleStatus.PUBLISHED.name(), ArticleStatus.UNPUBLISHED.name());
 
 	private static final JsonMapper BLOCKS = JsonMapper.builder().build();
 
@@ -48,10 +57,14 @@ public class Articles {
 	public Articles(MongoDatabase database, QueryShapes shapes) {
 		this.collection = database.getCollection(COLLECTION);
 		shapes.createIndexes(this.collection, DeclaredIndex.of(DUE_INDEX, "status", "scheduledAt"),
-				DeclaredIndex.of(STATUS_INDEX, "status", "publishedAt"));
+				DeclaredIndex.of(STATUS_INDEX, "status", "publishedAt"), DeclaredIndex.of(MEDIA_INDEX, MEDIA_IDS));
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 		shapes.register(COLLECTION, List.of("status", "scheduledAt"), List.of(), DUE_INDEX);
 		shapes.register(COLLECTION, List.of("status"), List.of(), STATUS_INDEX);
+		// media references: an article naming any of some media ids; the backfill of older documents
+		shapes.register(COLLECTION, List.of(MEDIA_IDS), List.of(), MEDIA_INDEX);
+		// distinct section values: a whole-collection read, once per database (batch)
+		shapes.register(COLLECTION, List.of(), List.of(), "_id_");
 	}
 
 	public Optional<Article> find(String id) {
@@ -67,9 +80,16 @@ public class Articles {
 		return found;
 	}
 
-	/** A new article; a create announces nothing, so it stages no events. For the write path only. */
-	public void insert(Article article) {
-		this.collection.insertOne(toDocument(article));
+	/**
+	 * A new article, with the events its creation stages (schema version 2 announces drafts to
+	 * staff followers) in the same insert. For the write path only.
+	 */
+	public void insert(Article article, List<Document> pendingEvents) {
+		Document document = toDocument(article);
+		if (!pendingEvents.isEmpty()) {
+			document.append(FeedPublisher.PENDING_EVENTS, pendingEvents);
+		}
+		this.collection.insertOne(document);
 	}
 
 	/**
@@ -93,6 +113,72 @@ public class Articles {
 		return result.getModifiedCount() == 1;
 	}
 
+	/**
+	 * Which of {@code mediaIds} some article names (any status, tombstones included: a deleted
+	 * article can still be restored from its revisions). Key lookups on the multikey
+	 * {@value #MEDIA_INDEX} index: one query per article found, each removing at least one id from
+	 * what is still asked, so at most as many queries as ids.
+	 */
+	public java.util.Set<String> namingAny(Collection<String> mediaIds) {
+		return firstNaming(this.collection, MEDIA_IDS, mediaIds);
+	}
+
+	/**
+	 * The media ids named by the documents found one at a time by {@code field} (a multikey index),
+	 * among {@code mediaIds}. Shared with the revisions' store, whose snapshots hold the same field.
+	 */
+	public static java.util.Set<String> firstNaming(MongoCollection<Document> collection, String field,
+			Collection<String> mediaIds) {
+		java.util.Set<String> remaining = new java.util.LinkedHashSet<>(mediaIds);
+		java.util.Set<String> named = new java.util.LinkedHashSet<>();
+		while (!remaining.isEmpty()) {
+			Document found = collection.find(Filters.in(field, List.copyOf(remaining)))
+				.projection(new Document(field, 1).append("_id", 0))
+				.first();
+			if (found == null) {
+				break;
+			}
+			Object value = field.indexOf('.') < 0 ? found.get(field)
+					: found.getEmbedded(List.of(field.split("\\.")), Object.class);
+			boolean progress = false;
+			if (value instanceof List<?> list) {
+				for (Object id : list) {
+					if (id instanceof String s && remaining.remove(s)) {
+						named.add(s);
+						progress = true;
+					}
+				}
+			}
+			if (!progress) {
+				// cannot happen with a consistent store; never loop on it
+				break;
+			}
+		}
+		return named;
+	}
+
+	/**
+	 * Batch work, once per database: stores {@code mediaIds} on articles written before the field
+	 * existed. Answers how many it updated.
+	 */
+	public long backfillMediaIds() {
+		long updated = 0;
+		List<String> ids = new ArrayList<>();
+		for (Document d : this.collection.find(Filters.exists(MEDIA_IDS, false)).projection(new Document("_id", 1))) {
+			ids.add(d.getString("_id"));
+		}
+		for (String id : ids) {
+			Optional<Article> article = find(id);
+			if (article.isPresent()) {
+				updated += this.collection
+					.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists(MEDIA_IDS, false)),
+							Updates.set(MEDIA_IDS, article.get().mediaIds()))
+					.getModifiedCount();
+			}
+		}
+		return updated;
+	}
+
 	/** Batch work for the scheduler: a scan is allowed here. */
 	public List<Article> dueScheduled(Instant now, int limit) {
 		List<Article> due = new ArrayList<>();
@@ -106,15 +192,16 @@ public class Articles {
 	}
 
 	/**
-	 * Batch work for index rebuilds: the ids of the published articles first, then the articles by
-	 * key, {@value #REBUILD_PAGE} at a time. A single cursor over the articles would do on MongoDB,
-	 * but the embedded server materialises a query's whole result before its first batch (at
-	 * 100,000 articles that exhausted a 1 GiB heap); ids are small, and a page by key stays small on
-	 * both. An article unpublished in between is dropped by the second look at its status.
+	 * Batch work for index rebuilds: every article that is not deleted (staff lists hold unpublished
+	 * work too), the ids first, then the articles by key, {@value #REBUILD_PAGE} at a time. A single
+	 * cursor over the articles would do on MongoDB, but the embedded server materialises a query's
+	 * whole result before its first batch (at 100,000 articles that exhausted a 1 GiB heap); ids are
+	 * small, and a page by key stays small on both. An article deleted in between is dropped by the
+	 * second look at its status.
 	 */
-	public Stream<Article> allPublished() {
+	public Stream<Article> allLive() {
 		List<String> ids = new ArrayList<>();
-		for (Document id : this.collection.find(Filters.eq("status", ArticleStatus.PUBLISHED.name()))
+		for (Document id : this.collection.find(Filters.in("status", LIVE))
 			.projection(new Document("_id", 1))
 			.batchSize(10_000)) {
 			ids.add(id.getString("_id"));
@@ -123,7 +210,21 @@ public class Articles {
 		return IntStream.range(0, pages)
 			.mapToObj(page -> ids.subList(page * REBUILD_PAGE, Math.min(ids.size(), (page + 1) * REBUILD_PAGE)))
 			.flatMap(page -> findAll(page).stream())
-			.filter(article -> article.status() == ArticleStatus.PUBLISHED);
+			.filter(article -> article.status() != ArticleStatus.DELETED);
+	}
+
+	/**
+	 * Batch work, once per database: every distinct {@code section} value stored, for the start-up
+	 * step that gives free-text sections of older articles a section of their own.
+	 */
+	public List<String> distinctSections() {
+		List<String> values = new ArrayList<>();
+		this.collection.distinct("section", String.class).forEach(value -> {
+			if (value != null) {
+				values.add(value);
+			}
+		});
+		return values;
 	}
 
 	/** The stored shape of an article, for revision snapshots. */
@@ -151,6 +252,7 @@ public class Articles {
 			.append("tags", a.tags())
 			.append("source", a.source())
 			.append("heroMediaId", a.heroMediaId())
+			.append(MEDIA_IDS, a.mediaIds())
 			.append("commentsOpen", a.commentsOpen())
 			.append("commentsCloseAt", date(a.commentsCloseAt()))
 			.append("status", a.status().name())
@@ -165,7 +267,10 @@ public class Articles {
 			.append("wordCount", a.wordCount())
 			.append("readingMinutes", a.readingMinutes())
 			.append("corrections", corrections)
-			.append("updatedBy", a.updatedBy());
+			.append("updatedBy", a.updatedBy())
+			.append("returnNote", a.returnNote() == null ? null
+					: new Document("text", a.returnNote().text()).append("by", a.returnNote().by())
+						.append("at", date(a.returnNote().at())));
 	}
 
 	public static Article fromDocument(Document d) {
@@ -186,7 +291,13 @@ public class Articles {
 				instant(d.getDate("firstPublishedAt")), instant(d.getDate("publishedAt")),
 				instant(d.getDate("scheduledAt")), instant(d.getDate("embargoUntil")),
 				((Number) d.get("revision")).longValue(), d.getInteger("wordCount", 0),
-				d.getInteger("readingMinutes", 1), corrections, d.getString("updatedBy"));
+				d.getInteger("readingMinutes", 1), corrections, d.getString("updatedBy"), returnNote(d));
+	}
+
+	private static ReturnNote returnNote(Document d) {
+		Document note = d.get("returnNote", Document.class);
+		return note == null ? null
+				: new ReturnNote(note.getString("text"), note.getString("by"), instant(note.getDate("at")));
 	}
 
 	private static List<String> strings(Document d, String key) {

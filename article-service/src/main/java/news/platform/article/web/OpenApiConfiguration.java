@@ -26,6 +26,10 @@ class OpenApiConfiguration {
 	static final Set<ProblemType> OWN_TYPES = EnumSet.of(
 			// editing and workflow
 			ProblemType.SLUG_TAKEN, ProblemType.ILLEGAL_TRANSITION,
+			// sections: deleting one that still holds articles or subsections
+			ProblemType.SECTION_IN_USE,
+			// the lookup by public path: a story once published and now withdrawn
+			ProblemType.ARTICLE_GONE,
 			// If-Match on updates (VersionPreconditions)
 			ProblemType.PRECONDITION_REQUIRED, ProblemType.STALE_VERSION,
 			// request bodies: the JSON guard, imports
@@ -37,7 +41,7 @@ class OpenApiConfiguration {
 	@Bean
 	OpenAPI articleServiceOpenApi() {
 		return ServiceApiDocument.document("article-service",
-				"Articles: editing, workflow, revisions, reading and the event feed.", OWN_TYPES);
+				"Articles: editing, workflow, revisions, work lists, sections, preview links, reading and the event feed.", OWN_TYPES);
 	}
 
 	@Bean

@@ -25,7 +25,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain anonymousArticleReads(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {
-		return serviceSecurity.anonymousReads(http, "/api/v1/articles", "/api/v1/articles/**");
+		return serviceSecurity.anonymousReads(http, "/api/v1/articles", "/api/v1/articles/**", "/api/v1/sections",
+				"/api/v1/sections/**");
 	}
 
 	@Bean
@@ -39,7 +40,7 @@ class SecurityConfiguration {
 				.hasRole(TokenIdentity.SERVICE)
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
-				.requestMatchers("/api/v1/articles", "/api/v1/articles/**")
+				.requestMatchers("/api/v1/articles", "/api/v1/articles/**", "/api/v1/sections", "/api/v1/sections/**")
 				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())

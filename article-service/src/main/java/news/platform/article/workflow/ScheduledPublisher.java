@@ -13,7 +13,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import news.platform.article.commit.ArticleCommits;
-import news.platform.article.editing.Caller;
+import news.platform.article.access.Caller;
 import news.platform.article.schedule.Schedule;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;

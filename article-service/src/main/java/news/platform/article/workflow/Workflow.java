@@ -8,25 +8,29 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import news.platform.article.access.Caller;
 import news.platform.article.commit.ArticleCommits;
 import news.platform.article.editing.ArticleEditing;
-import news.platform.article.editing.Caller;
 import news.platform.article.editing.Versions;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
 import news.platform.article.story.Correction;
+import news.platform.article.story.ReturnNote;
 import news.platform.autoconfigure.problem.ApiProblem;
-import news.platform.autoconfigure.problem.ProblemType;
 
 /**
  * Moves an article through DRAFT → IN_REVIEW → SCHEDULED/PUBLISHED → UNPUBLISHED. An embargo in
  * the future turns "publish" into "schedule at the embargo", so nothing reveals the article early.
+ * Who may make which move, from which state, and that publishing needs a section, is the rule table
+ * of {@link news.platform.article.access.Action}, which also lists the moves on the staff view.
  */
 @Service
 class Workflow {
 
 	private static final int ATTEMPTS = 3;
+
+	static final int MAX_NOTE = 2000;
 
 	private final Articles articles;
 
@@ -40,22 +44,26 @@ class Workflow {
 		this.editing = editing;
 	}
 
-	record Change(OffsetDateTime at, String text) {
+	/** What a move carries: the time of a schedule, the text of a correction, the note of a return. */
+	record Change(OffsetDateTime at, String text, String note) {
+
+		Change(OffsetDateTime at, String text) {
+			this(at, text, null);
+		}
+
 	}
 
 	Article apply(String id, Transition transition, Change change, String ifMatch, Caller caller) {
 		long expected = Versions.optional(ifMatch);
 		for (int attempt = 1;; attempt++) {
-			Article before = this.editing.readForStaff(id, caller);
-			authorize(before, transition, caller);
+			Article before = this.editing.existing(id);
+			transition.rule.require(before, caller, this.editing.sectioned(before));
 			if (expected > 0 && expected != before.revision()) {
 				throw Versions.stale(expected, before.revision());
 			}
-			if (!transition.from.contains(before.status())) {
-				throw illegal(before.status(), transition);
-			}
 			Article after = next(before, transition, change, this.commits.now(), caller.subject());
-			Optional<Article> saved = this.commits.save(before, after, transition.action);
+			String note = transition == Transition.REJECT ? after.returnNote().text() : null;
+			Optional<Article> saved = this.commits.save(before, after, transition.action, note);
 			if (saved.isPresent()) {
 				return saved.get();
 			}
@@ -66,12 +74,27 @@ class Workflow {
 		}
 	}
 
+	/** A return needs its reason, checked before anything is read or written. */
+	static String requireNote(String note) {
+		if (note == null || note.isBlank()) {
+			throw ApiProblem.invalidField("note", "required: tell the journalist why the story goes back");
+		}
+		if (note.length() > MAX_NOTE) {
+			throw ApiProblem.invalidField("note", "at most " + MAX_NOTE + " characters");
+		}
+		return note.strip();
+	}
+
 	private static Article next(Article a, Transition transition, Change change, Instant now, String by) {
 		return switch (transition) {
+			// a resubmitted story is no longer "returned"; its note stays in the history
 			case SUBMIT -> a.withWorkflow(ArticleStatus.IN_REVIEW, a.publishedAt(), a.firstPublishedAt(), null,
-					a.embargoUntil(), a.corrections(), now, by);
+					a.embargoUntil(), a.corrections(), now, by).toBuilder().returnNote(null).build();
 			case REJECT -> a.withWorkflow(ArticleStatus.DRAFT, a.publishedAt(), a.firstPublishedAt(), null,
-					a.embargoUntil(), a.corrections(), now, by);
+					a.embargoUntil(), a.corrections(), now, by)
+				.toBuilder()
+				.returnNote(new ReturnNote(requireNote(change == null ? null : change.note()), by, now))
+				.build();
 			case UNSCHEDULE -> a.withWorkflow(ArticleStatus.IN_REVIEW, a.publishedAt(), a.firstPublishedAt(), null,
 					a.embargoUntil(), a.corrections(), now, by);
 			case PUBLISH -> (a.embargoUntil() != null && a.embargoUntil().isAfter(now))
@@ -112,23 +135,6 @@ class Workflow {
 	private static Article scheduled(Article a, Instant at, Instant now, String by) {
 		return a.withWorkflow(ArticleStatus.SCHEDULED, a.publishedAt(), a.firstPublishedAt(), at, a.embargoUntil(),
 				a.corrections(), now, by);
-	}
-
-	private static void authorize(Article article, Transition transition, Caller caller) {
-		if (caller.isEditor()) {
-			return;
-		}
-		if (!transition.journalistMay || !caller.subject().equals(article.ownerId())) {
-			throw ArticleEditing.forbidden("Your role may not " + transition.action + " this article.");
-		}
-	}
-
-	private static ApiProblem illegal(ArticleStatus status, Transition transition) {
-		List<String> allowed = Transition.allowedFrom(status);
-		return new ApiProblem(ProblemType.ILLEGAL_TRANSITION,
-				"Cannot " + transition.action + " an article that is " + status + "; allowed now: "
-						+ (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".")
-			.withFieldError("status", "is " + status + "; allowed transitions: " + String.join(", ", allowed));
 	}
 
 }

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import news.platform.article.editing.Caller;
+import news.platform.article.access.Caller;
 import news.platform.article.editing.StaffArticleView;
+import news.platform.article.editing.StaffViews;
 import news.platform.article.editing.Versions;
 import news.platform.article.story.Article;
 
@@ -35,14 +36,20 @@ class WorkflowController {
 
 	private final Workflow workflow;
 
-	WorkflowController(Workflow workflow) {
+	private final StaffViews views;
+
+	WorkflowController(Workflow workflow, StaffViews views) {
 		this.workflow = workflow;
+		this.views = views;
 	}
 
 	record ScheduleRequest(OffsetDateTime at) {
 	}
 
 	record CorrectionRequest(String text, OffsetDateTime at) {
+	}
+
+	record ReturnRequest(String note) {
 	}
 
 	@PostMapping("/submit")
@@ -53,10 +60,14 @@ class WorkflowController {
 	}
 
 	@PostMapping("/reject")
-	@Operation(summary = "Send an article in review back to draft (editor, admin)")
+	@Operation(summary = "Send an article in review back to its journalist with a note (editor, admin)",
+			description = "Body {\"note\": \"...\"}, required (1-2000 characters): the journalist sees it on the article (returnNote) until resubmitting, and the revision history keeps it.")
 	ResponseEntity<StaffArticleView> reject(@PathVariable String id,
+			@RequestBody(required = false) ReturnRequest request,
 			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return respond(this.workflow.apply(id, Transition.REJECT, null, ifMatch, Caller.current()));
+		String note = Workflow.requireNote(request == null ? null : request.note());
+		return respond(this.workflow.apply(id, Transition.REJECT, new Workflow.Change(null, null, note), ifMatch,
+				Caller.current()));
 	}
 
 	@PostMapping("/publish")
@@ -96,11 +107,11 @@ class WorkflowController {
 				ifMatch, Caller.current()));
 	}
 
-	private static ResponseEntity<StaffArticleView> respond(Article article) {
+	private ResponseEntity<StaffArticleView> respond(Article article) {
 		return ResponseEntity.ok()
 			.eTag(Versions.etag(article.revision()))
 			.cacheControl(CacheControl.noStore())
-			.body(StaffArticleView.of(article));
+			.body(this.views.of(article, Caller.current()));
 	}
 
 }

@@ -55,28 +55,48 @@ class ArticleServiceContractVerificationTest {
 		context.verifyInteraction();
 	}
 
-	/** Publishes an article through the API and answers where its event sits in the feed. */
+	/**
+	 * Publishes an article through the API and answers where its {@code article.published} event
+	 * sits in the feed (its draft's {@code article.saved} events come before it).
+	 */
 	@State("an article was published")
 	Map<String, Object> anArticleWasPublished() {
 		ArticleApi api = new ArticleApi(this.port);
 		String id = api.published(ArticleApi.unique("Ugovor s komentarima")).path("id").asString();
+		long seq = awaitSeq(api, id, "article.published");
+		return Map.of("after", String.valueOf(seq - 1), "articleId", id);
+	}
+
+	/**
+	 * Saves a draft through the API and answers where its {@code article.saved} event sits: a type of
+	 * schema version 2 that a reader-facing consumer skips.
+	 */
+	@State("a draft was saved")
+	Map<String, Object> aDraftWasSaved() {
+		ArticleApi api = new ArticleApi(this.port);
+		String id = api.draft(ArticleApi.EDITOR, ArticleApi.unique("Ugovor s nacrtom")).path("id").asString();
+		long seq = awaitSeq(api, id, "article.saved");
+		return Map.of("after", String.valueOf(seq - 1), "articleId", id);
+	}
+
+	private static long awaitSeq(ArticleApi api, String articleId, String type) {
 		AtomicLong seq = new AtomicLong();
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			long found = seqOf(api, id);
+			long found = seqOf(api, articleId, type);
 			seq.set(found);
 			return found > 0;
 		});
-		return Map.of("after", String.valueOf(seq.get() - 1), "articleId", id);
+		return seq.get();
 	}
 
-	private static long seqOf(ArticleApi api, String articleId) {
+	private static long seqOf(ArticleApi api, String articleId, String type) {
 		long after = 0;
 		while (true) {
 			JsonNode page = Http.get(api.url("/internal/v1/articles/events?after=" + after + "&limit=500"),
 					"Authorization", Http.bearer(ArticleApi.SERVICE))
 				.json();
 			for (JsonNode event : page.path("events")) {
-				if (event.path("articleId").asString().equals(articleId)) {
+				if (event.path("articleId").asString().equals(articleId) && event.path("type").asString().equals(type)) {
 					return event.path("seq").asLong();
 				}
 			}

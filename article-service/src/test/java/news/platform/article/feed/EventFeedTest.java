@@ -47,12 +47,14 @@ class EventFeedTest {
 		assertThat(Http.send("DELETE", this.api.url("/api/v1/articles/" + id), null, "Authorization",
 				Http.bearer(EDITOR)).status()).isEqualTo(204);
 
+		// schema version 2: every write readers cannot see is also article.saved (create, submit,
+		// unpublish); the reader events keep their order and meaning
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(eventsOf(id)).extracting(event -> event.path("type").asString())
-				.containsExactly("article.published", "article.updated", "article.comments-changed",
-						"article.unpublished", "article.deleted"));
-		JsonNode first = eventsOf(id).get(0);
-		assertThat(first.path("schemaVersion").asInt()).isEqualTo(1);
+				.containsExactly("article.saved", "article.saved", "article.published", "article.updated",
+						"article.comments-changed", "article.unpublished", "article.saved", "article.deleted"));
+		JsonNode first = eventsOf(id).get(2);
+		assertThat(first.path("schemaVersion").asInt()).isEqualTo(2);
 		assertThat(first.path("occurredAt").asString()).endsWith("Z");
 		JsonNode data = first.path("data");
 		assertThat(data.path("status").asString()).isEqualTo("PUBLISHED");
@@ -61,6 +63,7 @@ class EventFeedTest {
 		assertThat(data.path("commentsOpen").asBoolean()).isTrue();
 		assertThat(data.path("mediaIds").get(0).asString()).isEqualTo("m-1");
 		assertThat(data.path("publishedAt").asString()).isEqualTo(data.path("firstPublishedAt").asString());
+		assertThat(data.path("url").asString()).isEqualTo("http://localhost:8080/vijesti/" + published.path("slug").asString());
 
 		List<JsonNode> all = allEvents();
 		for (int i = 0; i < all.size(); i++) {
@@ -69,14 +72,41 @@ class EventFeedTest {
 	}
 
 	@Test
-	void draftsAndEmbargoedArticlesStaySilent() {
+	void draftsAndEmbargoedArticlesAreAnnouncedToStaffFollowersOnlyAndNeverWithTheirText() {
 		String id = this.api.create(EDITOR, """
-				{"headline": "%s", "embargoUntil": "2099-01-01T00:00:00+01:00"}
+				{"headline": "%s", "section": "sport", "embargoUntil": "2099-01-01T00:00:00+01:00",
+				 "tags": ["tajna"], "authors": ["Iva Ivić"],
+				 "body": [{"type": "paragraph", "text": "Tajni tekst nacrta."}, {"type": "image", "mediaId": "m-9"}]}
 				""".formatted(unique("Tiho"))).json().path("id").asString();
 		this.api.action(EDITOR, id, "publish", null);
 		String marker = this.api.published(unique("Marker")).path("id").asString();
-		await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(marker).isEmpty());
-		assertThat(eventsOf(id)).isEmpty();
+		await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(marker).size() == 2);
+
+		List<JsonNode> events = eventsOf(id);
+		assertThat(events).extracting(event -> event.path("type").asString())
+			.as("no reader event for a draft or an embargoed schedule")
+			.containsExactly("article.saved", "article.saved");
+		JsonNode scheduled = events.get(1).path("data");
+		assertThat(scheduled.path("status").asString()).isEqualTo("SCHEDULED");
+		assertThat(scheduled.path("owner").asString()).isEqualTo("editor-1");
+		assertThat(scheduled.path("section").asString()).isEqualTo("sport");
+		assertThat(scheduled.path("tags").get(0).asString()).isEqualTo("tajna");
+		assertThat(scheduled.path("authors").get(0).asString()).isEqualTo("Iva Ivić");
+		assertThat(scheduled.path("mediaIds").get(0).asString()).isEqualTo("m-9");
+		assertThat(scheduled.path("scheduledAt").asString()).isEqualTo("2098-12-31T23:00:00Z");
+		assertThat(scheduled.path("updatedAt").asString()).endsWith("Z");
+		assertThat(events.toString()).as("a draft's words stay in this service").doesNotContain("Tajni tekst")
+			.doesNotContain("Tiho");
+	}
+
+	@Test
+	void aDraftDeletedBeforeItWasEverPublishedIsSavedWithStatusDeleted() {
+		String id = this.api.draft(EDITOR, unique("Obrisani nacrt")).path("id").asString();
+		assertThat(Http.send("DELETE", this.api.url("/api/v1/articles/" + id), null, "Authorization",
+				Http.bearer(EDITOR)).status()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsOf(id))
+			.extracting(event -> event.path("type").asString() + " " + event.path("data").path("status").asString())
+			.containsExactly("article.saved DRAFT", "article.saved DELETED"));
 	}
 
 	@Test

@@ -55,7 +55,8 @@ class ImportHttpTest {
 		assertThat(draft.get("ownerId").stringValue()).isEqualTo("journalist-import-1");
 		assertThat(draft.get("headline").stringValue())
 			.isEqualTo("Sirijski dužnosnik je kazao da je gotovo tisuću ljudi napustilo Alep, objavio je Reuters");
-		assertThat(draft.get("section").stringValue()).isEqualTo("Svijet");
+		// "Svijet" is the name of the section svijet: the draft holds its path
+		assertThat(draft.get("section").stringValue()).isEqualTo("svijet");
 		assertThat(strings(draft.get("tags"))).containsExactly("Sirija", "Alep");
 		assertThat(draft.get("source").stringValue()).isEqualTo("Reuters, TASS, AFP");
 		JsonNode body = draft.get("body");
@@ -152,7 +153,8 @@ class ImportHttpTest {
 		assertThat(draft.get("headline").stringValue())
 			.isEqualTo("Olujna bura zatvorila Paški most i dionice autoceste A1");
 		assertThat(draft.get("language").stringValue()).isEqualTo("hr-HR");
-		assertThat(draft.get("section").stringValue()).isEqualTo("Hrvatska");
+		// the agency's section "Hrvatska" is the name of our vijesti/hrvatska
+		assertThat(draft.get("section").stringValue()).isEqualTo("vijesti/hrvatska");
 		assertThat(strings(draft.get("tags"))).containsExactly("vrijeme", "promet", "bura", "agencija");
 		assertThat(strings(draft.get("authors"))).containsExactly("Ana Anić");
 		assertThat(draft.get("source").stringValue()).isEqualTo("HINA");

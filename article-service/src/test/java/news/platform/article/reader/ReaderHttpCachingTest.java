@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import news.platform.article.ArticleApi;
 import news.platform.article.commit.ArticleCommits;
 import news.platform.article.schedule.Schedule;
+import news.platform.article.section.SectionDirectory;
 import news.platform.article.story.Article;
 import news.platform.article.story.Articles;
 import news.platform.article.story.Correction;
@@ -51,6 +52,9 @@ class ReaderHttpCachingTest {
 
 	@Autowired
 	FeedPublisher articleFeed;
+
+	@Autowired
+	SectionDirectory sections;
 
 	ArticleApi api;
 
@@ -159,7 +163,7 @@ class ReaderHttpCachingTest {
 		assertThat(this.api.get("/api/v1/articles/" + id).json().path("standfirst").asString()).isEqualTo("Uvod");
 		// another replica: same database, but its in-process notifications never reach this one
 		ArticleCommits otherReplica = new ArticleCommits(this.articles, this.schedule, this.articleFeed, event -> {
-		}, Clock.systemUTC());
+		}, Clock.systemUTC(), this.sections);
 		Article before = this.articles.find(id).orElseThrow();
 		Article changed = before.withWorkflow(before.status(), before.publishedAt(), before.firstPublishedAt(),
 				before.scheduledAt(), before.embargoUntil(),

@@ -23,6 +23,14 @@ final class Documents {
 				publishedAt);
 	}
 
+	/** The same article in another workflow state, owned by {@code owner}: staff-only in the index. */
+	static SearchDocument inState(SearchDocument d, String status, String owner) {
+		return new SearchDocument(d.id(), d.slug(), d.language(), d.headline(), d.standfirst(), d.bodyText(),
+				d.section(), d.tags(), d.authors(), d.heroMediaId(), "PUBLISHED".equals(status) ? d.publishedAt()
+						: "UNPUBLISHED".equals(status) ? d.publishedAt() : null,
+				d.updatedAt(), null, status, owner, null, false);
+	}
+
 	static SearchDocument embargoed(SearchDocument document, Instant visibleFrom) {
 		return new SearchDocument(document.id(), document.slug(), document.language(), document.headline(),
 				document.standfirst(), document.bodyText(), document.section(), document.tags(), document.authors(),

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
-/** Stands in for the MongoDB-backed source in plain unit tests. */
+/** Stands in for the MongoDB-backed source in plain unit tests; "unpublish" stands for deleted here. */
 final class InMemoryArticleSource implements ArticleSource {
 
 	private final Map<String, SearchDocument> published = new ConcurrentSkipListMap<>();
@@ -19,12 +19,12 @@ final class InMemoryArticleSource implements ArticleSource {
 	}
 
 	@Override
-	public Stream<SearchDocument> allVisible() {
+	public Stream<SearchDocument> all() {
 		return this.published.values().stream();
 	}
 
 	@Override
-	public Optional<SearchDocument> visible(String articleId) {
+	public Optional<SearchDocument> find(String articleId) {
 		return Optional.ofNullable(this.published.get(articleId));
 	}
 

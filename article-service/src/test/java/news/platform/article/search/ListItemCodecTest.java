@@ -23,7 +23,8 @@ class ListItemCodecTest {
 		assertThat(hit).isEqualTo(new ArticleIndex.Hit("id-1", "cacak-dak", "Čačak i Đakovo „uživo”", null, "Svijet",
 				List.of("Sirija"), List.of(new SearchDocument.Author(null, "Ana Ćorić"),
 						new SearchDocument.Author("u-2", null)),
-				"hr", Instant.parse("2026-11-25T06:00:00.123Z"), null, Map.of()));
+				"hr", Instant.parse("2026-11-25T06:00:00.123Z"), null, Map.of(), "PUBLISHED", null,
+				Instant.parse("2026-11-25T06:00:00.123Z"), null, false));
 	}
 
 }

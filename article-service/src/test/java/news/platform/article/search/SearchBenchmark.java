@@ -23,8 +23,9 @@ import news.platform.article.search.ArticleIndex.SearchQuery;
 /**
  * Not a test: a timing run of the Lucene index alone (no HTTP), single-threaded. Indexes
  * generated Croatian-like articles (words drawn from the sample article, Zipf-like), then reports
- * the rebuild time and p50/p99 of a two-word search, list page 1 and list page 500. Usage in
- * docs/search.md; arguments: [documents (100000)] [index directory (a temporary one)].
+ * the rebuild time and p50/p99 of a two-word search, list page 1 and list page 500, and the staff
+ * queries (one article in ten unpublished): a work-list page, a journalist's own list, the counts.
+ * Usage in docs/search.md; arguments: [documents (100000)] [index directory (a temporary one)].
  */
 public final class SearchBenchmark {
 
@@ -69,6 +70,29 @@ public final class SearchBenchmark {
 			report("list page 500", i -> index.list(new ListQuery(Filters.NONE, 20, page500)));
 			report("list page 1, section filter", i -> index.list(new ListQuery(
 					new Filters("sport", null, null, null, null, null), 20, null)));
+
+			// staff: what an editor's and a journalist's desk ask (docs/article-work-lists.md)
+			ArticleIndex.Viewer editor = ArticleIndex.Viewer.editor("editor-1");
+			report("staff: editor work list, all, by change", i -> index.list(new ListQuery(Filters.NONE,
+					ArticleIndex.Order.UPDATED, 20, null, editor)));
+			Filters inReview = new Filters(null, null, null, null, null, null, java.util.Set.of("IN_REVIEW"), null,
+					null, null, null);
+			report("staff: editor review queue", i -> index.list(new ListQuery(inReview, ArticleIndex.Order.UPDATED,
+					20, null, editor)));
+			Filters scheduled = new Filters(null, null, null, null, null, null, java.util.Set.of("SCHEDULED"), null,
+					null, null, null);
+			report("staff: schedule, soonest first", i -> index.list(new ListQuery(scheduled,
+					ArticleIndex.Order.SCHEDULED, 20, null, editor)));
+			report("staff: journalist's own work (owner=me)", i -> {
+				String owner = "journalist-" + (i % 50);
+				index.list(new ListQuery(new Filters(null, null, null, null, null, null, null, owner, null, null, null),
+						ArticleIndex.Order.UPDATED, 20, null, ArticleIndex.Viewer.journalist(owner)));
+			});
+			report("staff: counts, editor, all", i -> index.counts(editor, null));
+			report("staff: counts, journalist, owner=me", i -> {
+				String owner = "journalist-" + (i % 50);
+				index.counts(ArticleIndex.Viewer.journalist(owner), owner);
+			});
 		}
 		if (args.length < 2) {
 			LuceneArticleIndex.deleteRecursively(directory);
@@ -111,10 +135,21 @@ public final class SearchBenchmark {
 				tags.add("tag-" + random.nextInt(200));
 			}
 			Instant publishedAt = start.plusSeconds(n * 900 + random.nextInt(600));
+			String owner = "journalist-" + random.nextInt(50);
+			String section = sections[random.nextInt(sections.length)];
+			List<SearchDocument.Author> authors = List
+				.of(new SearchDocument.Author("author-" + random.nextInt(50), "Autor " + random.nextInt(50)));
+			if (n % 10 == 9) {
+				// one in ten unpublished, as a newsroom's working set beside its archive
+				String status = new String[] { "DRAFT", "IN_REVIEW", "SCHEDULED", "UNPUBLISHED" }[random.nextInt(4)];
+				Instant scheduledAt = "SCHEDULED".equals(status) ? publishedAt.plus(Duration.ofDays(1200)) : null;
+				return new SearchDocument("article-" + n, "clanak-" + n, "hr", headline, standfirst, body.toString(),
+						section, tags, authors, "media-" + n, null, publishedAt, null, status, owner, scheduledAt,
+						"DRAFT".equals(status) && random.nextInt(4) == 0);
+			}
 			return new SearchDocument("article-" + n, "clanak-" + n, "hr", headline, standfirst, body.toString(),
-					sections[random.nextInt(sections.length)], tags,
-					List.of(new SearchDocument.Author("author-" + random.nextInt(50), "Autor " + random.nextInt(50))),
-					"media-" + n, publishedAt, publishedAt, publishedAt);
+					section, tags, authors, "media-" + n, publishedAt, publishedAt, publishedAt, "PUBLISHED", owner,
+					null, false);
 		});
 	}
 

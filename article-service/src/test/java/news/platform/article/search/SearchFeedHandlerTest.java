@@ -60,15 +60,23 @@ class SearchFeedHandlerTest {
 		deliver(event(2, "article.updated", "a1"));
 		assertThat(headlines()).containsExactly("Ispravljen naslov");
 
+		// an unpublished article stays for staff lists, out of readers' sight
+		this.source.publish(Documents.inState(article("a1", 1, "Ispravljen naslov", "Tekst"), "UNPUBLISHED", "j-1"));
 		deliver(event(3, "article.unpublished", "a1"));
 		assertThat(headlines()).isEmpty();
+		assertThat(this.index.list(new ListQuery(Filters.NONE, ArticleIndex.Order.UPDATED, 50, null,
+				ArticleIndex.Viewer.editor("e-1"))).items()).extracting(Hit::status).containsExactly("UNPUBLISHED");
+
+		this.source.unpublish("a1");
+		deliver(event(4, "article.deleted", "a1"));
+		assertThat(this.index.count()).isZero();
 
 		this.source.publish(article("a2", 2, "Drugi", "Tekst"));
-		deliver(event(4, "article.comments-changed", "a2"));
+		deliver(event(5, "article.comments-changed", "a2"));
 		this.source.unpublish("a2");
-		// an update whose article is no longer visible (a late event) removes it rather than
+		// an update whose article is gone meanwhile (a late event) removes it rather than
 		// re-adding a stale copy
-		deliver(event(5, "article.updated", "a2"));
+		deliver(event(6, "article.updated", "a2"));
 		assertThat(headlines()).isEmpty();
 	}
 
@@ -139,7 +147,8 @@ class SearchFeedHandlerTest {
 				org.springframework.util.unit.DataSize.ofMegabytes(1), 0, 256, Duration.ofSeconds(2));
 		this.maintenance = new SearchIndexMaintenance(this.index, beans.getBeanProvider(ArticleSource.class),
 				properties, this.published::add);
-		this.handler = new SearchFeedHandler(this.maintenance, this.index);
+		this.handler = new SearchFeedHandler(this.maintenance, this.index, () -> {
+		});
 	}
 
 	/** As the follower does: the handler applies the event, then the cursor (the same object) advances. */

@@ -118,7 +118,7 @@ class WorkflowTest {
 	void publishingUnderAFutureEmbargoSchedulesAtTheEmbargo() {
 		OffsetDateTime embargo = OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(1).withNano(0);
 		Http.Response created = this.api.create(EDITOR, """
-				{"headline": "%s", "embargoUntil": "%s"}
+				{"headline": "%s", "section": "vijesti", "embargoUntil": "%s"}
 				""".formatted(unique("Embargo"), embargo));
 		String id = created.json().path("id").asString();
 		JsonNode published = this.api.action(EDITOR, id, "publish", null).json();

@@ -62,6 +62,8 @@ public enum ProblemType {
 	ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "illegal-transition", "Transition not allowed", false),
 	SLUG_TAKEN(HttpStatus.CONFLICT, "slug-taken", "Slug already in use", false),
 	NINJS_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "ninjs-invalid", "Not a valid ninjs document", false),
+	SECTION_IN_USE(HttpStatus.CONFLICT, "section-in-use", "Section in use", false),
+	ARTICLE_GONE(HttpStatus.GONE, "article-gone", "Article no longer published", false),
 
 	// media-service
 	EMPTY_UPLOAD(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload", false),

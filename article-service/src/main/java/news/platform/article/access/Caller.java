@@ -1,4 +1,4 @@
-package news.platform.article.editing;
+package news.platform.article.access;
 
 import java.util.Set;
 
@@ -13,7 +13,7 @@ public record Caller(TokenIdentity identity) {
 
 	public static final Caller ANONYMOUS = new Caller(new TokenIdentity(null, "anonymous", Set.of()));
 
-	/** The system itself (the scheduler): acts with editor rights. */
+	/** The system itself (the scheduler, start-up set-up): acts with editor rights. */
 	public static final Caller SYSTEM = new Caller(
 			new TokenIdentity("system:scheduler", "scheduler", Set.of(TokenIdentity.EDITOR)));
 
@@ -37,6 +37,11 @@ public record Caller(TokenIdentity identity) {
 	/** Editors see everything; a journalist sees their own articles in any state. */
 	public boolean canSeeUnpublished(Article article) {
 		return isEditor() || (this.identity.has(TokenIdentity.JOURNALIST) && subject().equals(article.ownerId()));
+	}
+
+	/** Whether the article is the caller's own. */
+	public boolean owns(Article article) {
+		return subject() != null && subject().equals(article.ownerId());
 	}
 
 }
