@@ -39,45 +39,25 @@ public record CommentProperties(@DefaultValue Text text,
 	}
 
 	/**
-	 * Automatic rules and per-section policy. Words are matched after Croatian case and diacritic
-	 * folding; an entry ending in {@code *} matches any word starting with it (inflected forms).
+	 * Automatic rules. The word lists and the section policies are kept in the service's database
+	 * and edited through the moderation API; {@code bannedWords}, {@code suspectWords},
+	 * {@code defaultSection} and {@code sections} here are only what a new database starts with.
+	 * An entry is a word, or a word with a trailing {@code *} for the word and its forms.
 	 */
 	public record Moderation(@DefaultValue({}) List<String> bannedWords, @DefaultValue({}) List<String> suspectWords,
 			@DefaultValue("2") int maxLinks, @DefaultValue("24h") Duration repeatWindow,
 			@DefaultValue Section defaultSection, @DefaultValue({}) Map<String, Section> sections,
-			@DefaultValue("10s") Duration gaugeInterval) {
-
-		/** The largest first-comments rule of any section: past it, a user's count no longer matters. */
-		public int mostFirstCommentsHeld() {
-			int most = this.defaultSection.firstCommentsHeld();
-			for (Section section : this.sections.values()) {
-				most = Math.max(most, section.firstCommentsHeld());
-			}
-			return most;
-		}
-
-		public Section section(String name) {
-			if (name == null) {
-				return this.defaultSection;
-			}
-			Section section = this.sections.get(name);
-			return section != null ? section : this.defaultSection;
-		}
-
+			@DefaultValue("10s") Duration gaugeInterval, @DefaultValue("250ms") Duration settingsFollowInterval) {
 	}
 
 	/**
-	 * One section's policy: {@code pre} holds every new comment for review, {@code post} shows it at
-	 * once (rules may still hold it); a user's first N comments are held; the thread closes
-	 * {@code closeAfter} the article's first publication (unset: never by itself).
+	 * One section's policy as a new database gets it: {@code pre} holds every new comment for
+	 * review, {@code post} shows it at once (rules may still hold it); a user's first N comments are
+	 * held; the thread closes {@code closeAfter} the article's first publication (unset: never by
+	 * itself).
 	 */
 	public record Section(@DefaultValue("post") String mode, @DefaultValue("0") int firstCommentsHeld,
 			Duration closeAfter) {
-
-		public boolean preModerated() {
-			return "pre".equalsIgnoreCase(this.mode);
-		}
-
 	}
 
 	/**
@@ -91,7 +71,19 @@ public record CommentProperties(@DefaultValue Text text,
 	 * @param cacheMaxArticles article states held in memory
 	 */
 	public record ArticleState(@DefaultValue("true") boolean feedEnabled, @DefaultValue("2s") Duration timeout,
-			@DefaultValue("100000") long cacheMaxArticles) {
+			@DefaultValue("100000") long cacheMaxArticles, @DefaultValue Sections sections) {
+	}
+
+	/**
+	 * The section list a moderation policy is checked against: article-service's
+	 * {@code GET /api/v1/sections}, asked with a {@code service} token and held for
+	 * {@code cacheFor}; the last list read is kept in this service's database for when
+	 * article-service does not answer.
+	 *
+	 * @param path the list's path on article-service
+	 * @param cacheFor how long a list read is used before it is asked again
+	 */
+	public record Sections(@DefaultValue("/api/v1/sections") String path, @DefaultValue("30s") Duration cacheFor) {
 	}
 
 }

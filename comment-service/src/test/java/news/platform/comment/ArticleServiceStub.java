@@ -54,11 +54,22 @@ public final class ArticleServiceStub {
 	/** How long the state endpoint takes to answer (a slow article-service). */
 	public volatile long stateDelayMillis;
 
+	/** The section paths {@code GET /api/v1/sections} lists (a subsection as {@code parent/child}). */
+	public final Set<String> sections = ConcurrentHashMap.newKeySet();
+
+	/** Reads of the section list. */
+	public final AtomicInteger sectionCalls = new AtomicInteger();
+
+	/** What the section list answers instead of the list, when set (a failing article-service). */
+	public volatile Integer sectionsStatus;
+
 	private volatile int port;
 
 	private volatile HttpServer server;
 
 	private ArticleServiceStub() {
+		this.sections.addAll(List.of("vijesti", "vijesti/hrvatska", "vijesti/svijet", "politika", "sport",
+				"crna-kronika", "kultura"));
 	}
 
 	public static ArticleServiceStub get() {
@@ -86,6 +97,7 @@ public final class ArticleServiceStub {
 			HttpServer created = HttpServer.create(new InetSocketAddress("localhost", this.port), 50);
 			created.createContext("/internal/v1/articles/events", this::events);
 			created.createContext("/internal/v1/articles/state", this::state);
+			created.createContext("/api/v1/sections", this::sections);
 			created.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 			created.start();
 			this.port = created.getAddress().getPort();
@@ -143,6 +155,39 @@ public final class ArticleServiceStub {
 		known(id, true, true);
 		this.states.get(id).put("section", section);
 		this.states.get(id).put("firstPublishedAt", firstPublishedAt.toString());
+	}
+
+	/** A {@code section.changed} event (schema version 2): no article, the section's slugs. */
+	public synchronized void sectionChanged(String path, String previousPath) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("slug", path.substring(path.lastIndexOf('/') + 1));
+		data.put("path", path);
+		data.put("previousPath", previousPath);
+		data.put("name", path);
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("seq", this.events.size() + 1L);
+		event.put("type", "section.changed");
+		event.put("schemaVersion", 2);
+		event.put("occurredAt", Instant.now().toString());
+		event.put("articleId", null);
+		event.put("data", data);
+		this.events.add(event);
+	}
+
+	/** An {@code article.saved} event (schema version 2): a write of an article readers cannot see. */
+	public synchronized void saved(String id, String status, String section) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("status", status);
+		data.put("section", section);
+		data.put("owner", "journalist-1");
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("seq", this.events.size() + 1L);
+		event.put("type", "article.saved");
+		event.put("schemaVersion", 2);
+		event.put("occurredAt", Instant.now().toString());
+		event.put("articleId", id);
+		event.put("data", data);
+		this.events.add(event);
 	}
 
 	public long lastSeq() {
@@ -267,6 +312,45 @@ public final class ArticleServiceStub {
 			}
 		});
 		respond(exchange, 200, Map.of("articles", answers));
+	}
+
+	/**
+	 * {@code GET /api/v1/sections} as article-service answers it: top-level sections in order, each
+	 * with its subsections under {@code children}. Public: a token is neither needed nor checked.
+	 */
+	private void sections(HttpExchange exchange) throws IOException {
+		this.sectionCalls.incrementAndGet();
+		Integer failing = this.sectionsStatus;
+		if (failing != null) {
+			respond(exchange, failing, Map.of("type", "/problems/internal"));
+			return;
+		}
+		Map<String, Map<String, Object>> top = new java.util.TreeMap<>();
+		for (String path : new java.util.TreeSet<>(this.sections)) {
+			String[] parts = path.split("/");
+			Map<String, Object> parent = top.computeIfAbsent(parts[0], slug -> section(slug, slug));
+			if (parts.length == 2) {
+				@SuppressWarnings("unchecked")
+				List<Object> children = (List<Object>) parent.get("children");
+				children.add(section(parts[1], path));
+			}
+		}
+		respond(exchange, 200, Map.of("sections", new ArrayList<>(top.values())));
+	}
+
+	private static Map<String, Object> section(String slug, String path) {
+		Map<String, Object> section = new LinkedHashMap<>();
+		section.put("id", "s-" + path.replace('/', '-'));
+		section.put("slug", slug);
+		section.put("path", path);
+		section.put("name", slug.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + slug.substring(1));
+		section.put("description", null);
+		section.put("position", 0);
+		section.put("parent", path.contains("/") ? path.substring(0, path.indexOf('/')) : null);
+		section.put("url", "http://localhost:8080/" + path);
+		section.put("revision", 1);
+		section.put("children", new ArrayList<>());
+		return section;
 	}
 
 	private static void respond(HttpExchange exchange, int status, Object body) throws IOException {

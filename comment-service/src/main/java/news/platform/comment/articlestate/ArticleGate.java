@@ -1,12 +1,15 @@
 package news.platform.comment.articlestate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +42,7 @@ public class ArticleGate {
 	private final TraceHeaders traceHeaders;
 
 	ArticleGate(ArticleStates states, ArticleStateClient client, CircuitBreakerFactory<?, ?> breakers,
-			CommentProperties properties, FeedFollower feed, TraceHeaders traceHeaders) {
+			CommentProperties properties, @Qualifier("articleFeed") FeedFollower feed, TraceHeaders traceHeaders) {
 		this.feed = feed;
 		this.traceHeaders = traceHeaders;
 		this.states = states;
@@ -48,8 +51,11 @@ public class ArticleGate {
 		this.properties = properties;
 	}
 
-	/** The article's state if it takes comments now; else the problem a poster gets. */
-	public ArticleState requireOpen(String articleId, Instant now) {
+	/**
+	 * The article's state if it takes comments now; else the problem a poster gets.
+	 * {@code closeAfter} gives a section's auto-close delay (its moderation policy), or null.
+	 */
+	public ArticleState requireOpen(String articleId, Instant now, Function<String, Duration> closeAfter) {
 		ArticleState state = this.states.find(articleId).orElseGet(() -> {
 			// most unknown articles were just published: the feed brings them with their section
 			// (whose policy applies); the state endpoint answers for the rest. One page at most, not
@@ -60,7 +66,7 @@ public class ArticleGate {
 			}
 			return ask(articleId, now);
 		});
-		ArticleState.Verdict verdict = state.verdict(now, this.properties.moderation().section(state.section()).closeAfter());
+		ArticleState.Verdict verdict = state.verdict(now, closeAfter.apply(state.section()));
 		return switch (verdict) {
 			case OPEN -> state;
 			case UNKNOWN, NOT_PUBLISHED -> throw ApiProblem.notFound("Article",

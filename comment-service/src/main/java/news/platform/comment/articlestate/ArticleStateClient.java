@@ -7,11 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,6 +33,8 @@ public class ArticleStateClient {
 
 	private final URI stateUrl;
 
+	private final String baseUrl;
+
 	private final Supplier<String> authorization;
 
 	private final Duration timeout;
@@ -42,6 +47,7 @@ public class ArticleStateClient {
 	public ArticleStateClient(String baseUrl, Supplier<String> authorization, Duration timeout) {
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.stateUrl = URI.create(base + "/internal/v1/articles/state");
+		this.baseUrl = base;
 		this.authorization = authorization;
 		this.timeout = timeout;
 		this.http = HttpClient.newBuilder()
@@ -77,6 +83,47 @@ public class ArticleStateClient {
 		traceHeaders.forEach(builder::header);
 		StateResponse response = JSON.readValue(send(builder.build()), StateResponse.class);
 		return response.articles() == null ? List.of() : response.articles();
+	}
+
+	/**
+	 * Every section's path ({@code vijesti}, {@code vijesti/hrvatska}) from article-service's
+	 * section list at {@code path} ({@code GET /api/v1/sections}): an object with a
+	 * {@code sections} array (or the array itself), each section with its {@code path} (else its
+	 * {@code slug}) and its subsections under {@code children}. Other fields are ignored.
+	 */
+	public Set<String> sectionPaths(String path, Map<String, String> traceHeaders) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(this.timeout)
+			.header("Accept", "application/json")
+			.GET();
+		String value = this.authorization.get();
+		if (value != null) {
+			builder.header("Authorization", value);
+		}
+		traceHeaders.forEach(builder::header);
+		JsonNode root = JSON.readTree(send(builder.build()));
+		JsonNode list = root.isArray() ? root : root.path("sections");
+		if (!list.isArray()) {
+			throw new ArticleServiceUnavailable("GET " + path + " answered no section list");
+		}
+		Set<String> paths = new LinkedHashSet<>();
+		collect(list, null, paths);
+		return paths;
+	}
+
+	private static void collect(JsonNode sections, String parent, Set<String> paths) {
+		for (JsonNode section : sections) {
+			String own = section.path("path").isString() ? section.path("path").asString() : null;
+			if (own == null && section.path("slug").isString()) {
+				own = parent == null ? section.path("slug").asString() : parent + "/" + section.path("slug").asString();
+			}
+			if (own != null && !own.isBlank()) {
+				paths.add(own);
+			}
+			if (section.path("children").isArray()) {
+				collect(section.path("children"), own, paths);
+			}
+		}
 	}
 
 	private String send(HttpRequest request) {

@@ -67,7 +67,11 @@ class ArticleStateConfiguration {
 		return new ArticleStateClient(baseUrl, authorization, properties.articleState().timeout());
 	}
 
-	/** The state call is on a reader's request path: bounded by a timeout, and skipped while the breaker is open. */
+	/**
+	 * The state call is on a reader's request path: bounded by a timeout, and skipped while the
+	 * breaker is open. The section list (checked when a moderator sets a section's policy) has a
+	 * breaker of its own with the same settings.
+	 */
 	@Bean
 	Customizer<Resilience4JCircuitBreakerFactory> articleStateBreaker(CommentProperties properties) {
 		return factory -> factory.configure(builder -> builder
@@ -77,7 +81,7 @@ class ArticleStateConfiguration {
 				.minimumNumberOfCalls(5)
 				.failureRateThreshold(50)
 				.waitDurationInOpenState(Duration.ofSeconds(5))
-				.build()), BREAKER);
+				.build()), BREAKER, SectionDirectory.BREAKER);
 	}
 
 }

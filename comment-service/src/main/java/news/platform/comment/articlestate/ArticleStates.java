@@ -3,6 +3,7 @@ package news.platform.comment.articlestate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import news.platform.autoconfigure.feed.FeedEvent;
 import news.platform.autoconfigure.mongodb.QueryShapes;
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 
 /**
  * The projection of article state ({@code article_states}, {@code _id} = article id), with the
@@ -33,10 +35,15 @@ class ArticleStates {
 
 	private final Clock clock;
 
-	ArticleStates(MongoDatabase database, QueryShapes shapes, CommentProperties properties, Clock clock) {
+	private final List<Runnable> sectionChanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	ArticleStates(MongoDatabase database, QueryShapes shapes, CommentSettings settings, Clock clock) {
 		this.collection = database.getCollection(COLLECTION);
 		this.clock = clock;
-		this.cache = Caffeine.newBuilder().maximumSize(properties.articleState().cacheMaxArticles()).build();
+		this.cache = Caffeine.newBuilder().maximumSize(settings.current().articleState().cacheMaxArticles()).build();
+		settings.onChange(changed -> this.cache.policy()
+			.eviction()
+			.ifPresent(eviction -> eviction.setMaximum(changed.articleState().cacheMaxArticles())));
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 
@@ -54,12 +61,31 @@ class ArticleStates {
 		return Optional.of(state);
 	}
 
+	/** The article feed's reader events: what decides whether readers may comment on an article. */
+	static final Set<String> READER_EVENTS = Set.of("article.published", "article.updated", "article.unpublished",
+			"article.deleted", "article.comments-changed");
+
 	/**
 	 * Applies one article feed event (the follower's handler). Applying an event again, after a
-	 * crash between apply and cursor, changes nothing.
+	 * crash between apply and cursor, changes nothing. Only reader events change the projection:
+	 * staff events ({@code article.saved}: drafts, reviews, schedules), taxonomy events and types
+	 * this service does not know are skipped (feed schema version 2); a {@code section.changed}
+	 * tells the section list to ask article-service again.
 	 */
 	void apply(FeedEvent event) {
+		if ("section.changed".equals(event.type())) {
+			this.sectionChanges.forEach(Runnable::run);
+			return;
+		}
+		if (!READER_EVENTS.contains(event.type()) || event.subjectId() == null || event.subjectId().isBlank()) {
+			return;
+		}
 		applyFromFeed(ArticleState.fromFeed(event, this.clock.instant()));
+	}
+
+	/** Called on each {@code section.changed} event the feed brings. */
+	void onSectionChange(Runnable listener) {
+		this.sectionChanges.add(listener);
 	}
 
 	/** Stores a state from the feed unless a newer event already did ({@code seq} only moves on). */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 
 /**
  * Subscribers of each article's live stream on this replica, and the newly visible comments sent
@@ -26,19 +27,20 @@ public class LiveStream implements SmartLifecycle {
 
 	private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
 
-	private final Duration timeout;
+	private final CommentSettings settings;
 
 	private final TaskScheduler scheduler;
 
 	private volatile ScheduledFuture<?> heartbeat;
 
-	LiveStream(CommentProperties properties, TaskScheduler scheduler) {
-		this.timeout = properties.streamTimeout();
+	LiveStream(CommentSettings settings, TaskScheduler scheduler) {
+		this.settings = settings;
 		this.scheduler = scheduler;
 	}
 
 	SseEmitter subscribe(String articleId) throws IOException {
-		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
+		// a refreshed timeout applies to streams opened from then on
+		SseEmitter emitter = new SseEmitter(this.settings.current().streamTimeout().toMillis());
 		List<SseEmitter> list = this.subscribers.computeIfAbsent(articleId, id -> new CopyOnWriteArrayList<>());
 		list.add(emitter);
 		Runnable remove = () -> list.remove(emitter);

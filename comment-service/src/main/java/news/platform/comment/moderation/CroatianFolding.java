@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * (0 → o, 1 → i, 3 → e, 4 → a, 5 → s, 7 → t, @ → a, $ → s), separators inside a word removed
  * (g.l.u.p.a.n, g-l-u-p-a-n), runs of one letter collapsed (glupaaaan), and a run of single
  * letters spaced apart joined (g l u p a n).
+ * <p>
+ * Beside the folded letters, a {@link Folded} word keeps which Croatian letter each one was where
+ * the writer said so (č, ć, š, ž, đ): a list entry {@code smeć*} then matches {@code smece} typed
+ * without diacritics, but not {@code smeč} (a smash in tennis), where the writer chose another letter.
  */
 final class CroatianFolding {
 
@@ -19,12 +23,42 @@ final class CroatianFolding {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-	private static final Pattern INSIDE_SEPARATORS = Pattern.compile("[.\\-_*'\"`~+|/\\\\,:;!?()\\[\\]{}<>^=#%&]+");
+	private static final String INSIDE_SEPARATORS = ".-_*'\"`~+|/\\,:;!?()[]{}<>^=#%&";
 
 	private CroatianFolding() {
 	}
 
-	/** Lower case, no diacritics, {@code dj} read as {@code đ}. */
+	/**
+	 * A word in matching form: {@code letters} folded, and for each letter the Croatian letter it
+	 * was written as ({@code č ć š ž đ}), or {@code 0} where the writer did not say (a plain
+	 * letter, a digit standing in, {@code dj}).
+	 */
+	record Folded(String letters, char[] marks) {
+
+		int length() {
+			return this.letters.length();
+		}
+
+		/** Whether letters {@code [0, count)} of this word may be the same letters as {@code other}'s. */
+		boolean agreesWith(Folded other, int count) {
+			for (int i = 0; i < count; i++) {
+				char mine = this.marks[i];
+				char theirs = other.marks[i];
+				if (mine != 0 && theirs != 0 && mine != theirs) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
+		public String toString() {
+			return this.letters;
+		}
+
+	}
+
+	/** Lower case, no diacritics, {@code dj} read as {@code đ} (the repeated-text fingerprints hash this). */
 	static String fold(String text) {
 		String lower = text.toLowerCase(CROATIAN).replace('đ', 'd').replace("dž", "dz");
 		String stripped = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
@@ -33,10 +67,61 @@ final class CroatianFolding {
 
 	/** One word (or list entry) in its matching form: folded, stand-ins read, separators gone, runs collapsed. */
 	static String word(String raw) {
-		String folded = fold(raw);
-		StringBuilder letters = new StringBuilder(folded.length());
-		for (int i = 0; i < folded.length(); i++) {
-			char c = folded.charAt(i);
+		return folded(raw).letters();
+	}
+
+	/** As {@link #word(String)}, with the Croatian letter each folded letter was written as. */
+	static Folded folded(String raw) {
+		String lower = Normalizer.normalize(raw.toLowerCase(CROATIAN), Normalizer.Form.NFC);
+		StringBuilder letters = new StringBuilder(lower.length());
+		StringBuilder marks = new StringBuilder(lower.length());
+		for (int i = 0; i < lower.length(); i++) {
+			char c = lower.charAt(i);
+			char letter;
+			char mark = 0;
+			switch (c) {
+				case 'č', 'ć' -> {
+					letter = 'c';
+					mark = c;
+				}
+				case 'š' -> {
+					letter = 's';
+					mark = c;
+				}
+				case 'ž' -> {
+					letter = 'z';
+					mark = c;
+				}
+				case 'đ' -> {
+					letter = 'd';
+					mark = c;
+				}
+				default -> {
+					if (c < 0x80) {
+						letter = c;
+						break;
+					}
+					String base = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD))
+						.replaceAll("");
+					if (base.isEmpty()) {
+						// a lone combining mark
+						continue;
+					}
+					letter = base.charAt(0);
+				}
+			}
+			// dj is how đ is written without diacritics: one letter, the writer did not say which
+			if (letter == 'j' && !letters.isEmpty() && letters.charAt(letters.length() - 1) == 'd'
+					&& marks.charAt(marks.length() - 1) == 0) {
+				continue;
+			}
+			letters.append(letter);
+			marks.append(mark);
+		}
+		StringBuilder outLetters = new StringBuilder(letters.length());
+		StringBuilder outMarks = new StringBuilder(letters.length());
+		for (int i = 0; i < letters.length(); i++) {
+			char c = letters.charAt(i);
 			char read = switch (c) {
 				case '0' -> 'o';
 				case '1' -> 'i';
@@ -46,48 +131,60 @@ final class CroatianFolding {
 				case '7' -> 't';
 				default -> c;
 			};
-			letters.append(read);
+			if (INSIDE_SEPARATORS.indexOf(read) >= 0) {
+				continue;
+			}
+			// a run of one letter is one letter (glupaaan); it keeps the first written Croatian letter
+			int last = outLetters.length() - 1;
+			if (last >= 0 && outLetters.charAt(last) == read) {
+				if (outMarks.charAt(last) == 0) {
+					outMarks.setCharAt(last, marks.charAt(i));
+				}
+				continue;
+			}
+			outLetters.append(read);
+			outMarks.append(marks.charAt(i));
 		}
-		String joined = INSIDE_SEPARATORS.matcher(letters).replaceAll("");
-		return collapse(joined);
+		char[] markArray = new char[outMarks.length()];
+		outMarks.getChars(0, outMarks.length(), markArray, 0);
+		return new Folded(outLetters.toString(), markArray);
 	}
 
 	/** The words of a text in matching form, plus spaced-out single letters joined into one word. */
 	static List<String> words(String text) {
-		List<String> words = new ArrayList<>();
+		return foldedWords(text).stream().map(Folded::letters).toList();
+	}
+
+	/** As {@link #words(String)}, each with the Croatian letters it was written with. */
+	static List<Folded> foldedWords(String text) {
+		List<Folded> words = new ArrayList<>();
 		StringBuilder spelled = new StringBuilder();
 		for (String token : text.split("\\s+")) {
 			if (token.isEmpty()) {
 				continue;
 			}
-			String word = word(token);
+			Folded word = folded(token);
 			if (word.length() == 1) {
-				spelled.append(word);
+				spelled.append(token);
 				continue;
 			}
-			if (spelled.length() > 1) {
-				words.add(collapse(spelled.toString()));
-			}
-			spelled.setLength(0);
-			if (!word.isEmpty()) {
+			addSpelled(spelled, words);
+			if (word.length() > 0) {
 				words.add(word);
 			}
 		}
-		if (spelled.length() > 1) {
-			words.add(collapse(spelled.toString()));
-		}
+		addSpelled(spelled, words);
 		return words;
 	}
 
-	private static String collapse(CharSequence text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (out.isEmpty() || out.charAt(out.length() - 1) != c) {
-				out.append(c);
+	private static void addSpelled(StringBuilder spelled, List<Folded> words) {
+		if (!spelled.isEmpty()) {
+			Folded joined = folded(spelled.toString());
+			if (joined.length() > 1) {
+				words.add(joined);
 			}
+			spelled.setLength(0);
 		}
-		return out.toString();
 	}
 
 }

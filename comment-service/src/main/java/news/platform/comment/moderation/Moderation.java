@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
-import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 import news.platform.comment.thread.Comment;
 import news.platform.comment.thread.CommentChanges;
 import news.platform.comment.thread.CommentStatus;
@@ -49,12 +49,12 @@ class Moderation {
 
 	private final ModerationMetrics metrics;
 
-	private final int hideAfterReports;
+	private final CommentSettings settings;
 
 	private final java.time.Clock clock;
 
 	Moderation(Comments comments, CommentChanges changes, Commenting commenting, Reports reports, Users users,
-			AuditLog audit, ModerationMetrics metrics, CommentProperties properties, java.time.Clock clock) {
+			AuditLog audit, ModerationMetrics metrics, CommentSettings settings, java.time.Clock clock) {
 		this.clock = clock;
 		this.comments = comments;
 		this.changes = changes;
@@ -63,7 +63,7 @@ class Moderation {
 		this.users = users;
 		this.audit = audit;
 		this.metrics = metrics;
-		this.hideAfterReports = properties.hideAfterReports();
+		this.settings = settings;
 	}
 
 	record QueuePage(String state, List<CommentView> comments, String next) {
@@ -190,7 +190,7 @@ class Moderation {
 			return comment;
 		}
 		Comment reported = this.comments.addReport(id).orElse(comment);
-		if (reported.status() == CommentStatus.VISIBLE && reported.reportCount() >= this.hideAfterReports) {
+		if (reported.status() == CommentStatus.VISIBLE && reported.reportCount() >= this.settings.current().hideAfterReports()) {
 			Document entry = AuditLog.entry(Caller.SYSTEM, "hide", id, reported.articleId(), reported.authorId(),
 					reported.reportCount() + " reader reports", CommentStatus.VISIBLE.name(),
 					CommentStatus.REPORTED.name());

@@ -102,11 +102,19 @@ class ModerationController {
 	}
 
 	@GetMapping("/moderation/audit")
-	@Operation(summary = "Audit log of one comment (commentId=) or one user (userId=), newest first")
+	@Operation(summary = "Audit log of one comment (commentId=), one user (userId=) or the moderation settings (target=moderation-settings), newest first")
 	AuditResponse audit(@RequestParam(required = false) String commentId,
-			@RequestParam(required = false) String userId) {
-		if ((commentId == null) == (userId == null)) {
-			throw ApiProblem.invalidParameter("commentId", "must be set when userId is not (give exactly one of them)");
+			@RequestParam(required = false) String userId, @RequestParam(required = false) String target) {
+		int given = (commentId == null ? 0 : 1) + (userId == null ? 0 : 1) + (target == null ? 0 : 1);
+		if (given != 1) {
+			throw ApiProblem.invalidParameter("commentId",
+					"give exactly one of commentId, userId and target=" + AuditLog.SETTINGS);
+		}
+		if (target != null) {
+			if (!AuditLog.SETTINGS.equals(target)) {
+				throw ApiProblem.invalidParameter("target", "must be " + AuditLog.SETTINGS);
+			}
+			return new AuditResponse(this.audit.ofSettings(200));
 		}
 		if (commentId != null) {
 			if (!commentId.matches("c[a-z2-7]{25}")) {

@@ -1,5 +1,6 @@
 package news.platform.comment.moderation;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.bson.Document;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
-import news.platform.comment.CommentProperties;
 import news.platform.comment.thread.Comment;
 import news.platform.comment.thread.CommentModeration;
 import news.platform.comment.web.Caller;
@@ -29,15 +29,20 @@ class Screening implements CommentModeration {
 
 	private final ModerationMetrics metrics;
 
-	private final int mostFirstCommentsHeld;
+	private final ModerationRules settings;
 
 	Screening(Users users, AutoModeration rules, AuditLog audit, ModerationMetrics metrics,
-			CommentProperties properties) {
+			ModerationRules settings) {
 		this.users = users;
 		this.rules = rules;
 		this.audit = audit;
 		this.metrics = metrics;
-		this.mostFirstCommentsHeld = properties.moderation().mostFirstCommentsHeld();
+		this.settings = settings;
+	}
+
+	@Override
+	public Duration closeAfter(String section) {
+		return this.settings.current().settings().policy(section).closeAfter();
 	}
 
 	@Override
@@ -68,7 +73,7 @@ class Screening implements CommentModeration {
 		switch (comment.status()) {
 			case VISIBLE -> {
 				// the count only feeds the first-comments rule: once past it, no write is needed
-				if (poster.visibleCount() < this.mostFirstCommentsHeld) {
+				if (poster.visibleCount() < this.settings.current().settings().mostFirstCommentsHeld()) {
 					this.users.countVisible(poster.userId());
 				}
 				this.metrics.posted("visible");

@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 import news.platform.autoconfigure.mongodb.QueryShapes;
 
 /**
@@ -45,14 +46,22 @@ public class CommentCounts {
 
 	}
 
-	CommentCounts(MongoDatabase database, QueryShapes shapes, CommentProperties properties, MeterRegistry meters) {
+	CommentCounts(MongoDatabase database, QueryShapes shapes, CommentSettings settings, MeterRegistry meters) {
 		this.collection = database.getCollection(COLLECTION);
+		CommentProperties.Counts counts = settings.current().counts();
 		this.cache = Caffeine.newBuilder()
-			.maximumSize(properties.counts().cacheMaxArticles())
-			.expireAfterWrite(properties.counts().cacheTtl())
+			.maximumSize(counts.cacheMaxArticles())
+			.expireAfterWrite(counts.cacheTtl())
 			.recordStats()
 			.build();
 		CaffeineCacheMetrics.monitor(meters, this.cache, "comment-counts");
+		// refreshed bounds apply at once: Caffeine evicts and expires by them from now on
+		settings.onChange(changed -> {
+			this.cache.policy().eviction().ifPresent(eviction -> eviction.setMaximum(changed.counts().cacheMaxArticles()));
+			this.cache.policy()
+				.expireAfterWrite()
+				.ifPresent(expiry -> expiry.setExpiresAfter(changed.counts().cacheTtl()));
+		});
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 

@@ -19,6 +19,12 @@ public interface CommentModeration {
 	/** The poster, if they may post now; otherwise throws the problem they get (banned, suspended). */
 	Poster admit(String userId, Instant now);
 
+	/**
+	 * How long after an article's first publication its section's threads close by themselves (the
+	 * section's policy), or null for never.
+	 */
+	java.time.Duration closeAfter(String section);
+
 	/** The automatic rules' decision for a new comment on an article of {@code section}. */
 	Decision screen(Poster poster, String commentId, String text, String section, Instant now);
 

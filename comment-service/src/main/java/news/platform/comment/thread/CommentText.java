@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
@@ -22,16 +23,17 @@ public class CommentText {
 
 	private static final Set<Integer> INVISIBLE_LETTERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E);
 
-	private final CommentProperties.Text limits;
+	private final CommentSettings settings;
 
-	CommentText(CommentProperties properties) {
-		this.limits = properties.text();
+	CommentText(CommentSettings settings) {
+		this.settings = settings;
 	}
 
 	public String clean(String text) {
 		if (text == null) {
 			throw ApiProblem.invalidField("text", "required");
 		}
+		CommentProperties.Text limits = this.settings.current().text();
 		String normalized = Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC)
 			.strip();
 		int[] codePoints = normalized.codePoints().toArray();
@@ -43,16 +45,16 @@ public class CommentText {
 						cp, i));
 			}
 		}
-		if (codePoints.length < this.limits.minLength()) {
-			throw ApiProblem.invalidField("text", "at least " + this.limits.minLength() + " characters");
+		if (codePoints.length < limits.minLength()) {
+			throw ApiProblem.invalidField("text", "at least " + limits.minLength() + " characters");
 		}
-		if (codePoints.length > this.limits.maxLength()) {
-			throw ApiProblem.invalidField("text", "at most " + this.limits.maxLength() + " characters (got "
+		if (codePoints.length > limits.maxLength()) {
+			throw ApiProblem.invalidField("text", "at most " + limits.maxLength() + " characters (got "
 					+ codePoints.length + ")");
 		}
 		long lines = normalized.chars().filter(c -> c == '\n').count() + 1;
-		if (lines > this.limits.maxLines()) {
-			throw ApiProblem.invalidField("text", "at most " + this.limits.maxLines() + " lines");
+		if (lines > limits.maxLines()) {
+			throw ApiProblem.invalidField("text", "at most " + limits.maxLines() + " lines");
 		}
 		return normalized;
 	}

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
-import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 import news.platform.comment.articlestate.ArticleGate;
 import news.platform.comment.articlestate.ArticleState;
 import news.platform.comment.web.Caller;
@@ -40,12 +40,12 @@ public class Commenting {
 
 	private final CommentModeration moderation;
 
-	private final CommentProperties properties;
+	private final CommentSettings settings;
 
 	private final Clock clock;
 
 	Commenting(Comments comments, CommentChanges changes, CommentText text, ArticleGate articles,
-			PostingRateLimit rateLimit, CommentModeration moderation, CommentProperties properties, Clock clock) {
+			PostingRateLimit rateLimit, CommentModeration moderation, CommentSettings settings, Clock clock) {
 		this.clock = clock;
 		this.comments = comments;
 		this.changes = changes;
@@ -53,7 +53,7 @@ public class Commenting {
 		this.articles = articles;
 		this.rateLimit = rateLimit;
 		this.moderation = moderation;
-		this.properties = properties;
+		this.settings = settings;
 	}
 
 	public record PostRequest(String text, String parentId) {
@@ -103,11 +103,11 @@ public class Commenting {
 		CommentModeration.Poster poster = this.moderation.admit(caller.subject(), now);
 		String cleaned = this.text.clean(request.text());
 		Comment parent = request.parentId() == null ? null : replyTarget(articleId, request.parentId());
-		ArticleState article = this.articles.requireOpen(articleId, now);
+		ArticleState article = this.articles.requireOpen(articleId, now, this.moderation::closeAfter);
 		this.rateLimit.acquire(caller.subject(), idempotencyKey);
 		CommentModeration.Decision decision = this.moderation.screen(poster, id, cleaned, article.section(), now);
 
-		int maxDepth = this.properties.thread().maxDepth();
+		int maxDepth = this.settings.current().thread().maxDepth();
 		String parentId = null;
 		int depth = 0;
 		if (parent != null) {
@@ -169,9 +169,10 @@ public class Commenting {
 			throw stateConflict(before);
 		}
 		Instant now = this.clock.instant();
-		if (!now.isBefore(before.createdAt().plus(this.properties.editWindow()))) {
-			throw new ApiProblem(ProblemType.EDIT_WINDOW_CLOSED, "Comments can be edited for " + this.properties.editWindow().toMinutes()
-							+ " minutes after posting.");
+		java.time.Duration editWindow = this.settings.current().editWindow();
+		if (!now.isBefore(before.createdAt().plus(editWindow))) {
+			throw new ApiProblem(ProblemType.EDIT_WINDOW_CLOSED,
+					"Comments can be edited for " + editWindow.toMinutes() + " minutes after posting.");
 		}
 		String cleaned = this.text.clean(request.text());
 		CommentModeration.Decision decision = this.moderation.screenEdit(cleaned);

@@ -1,17 +1,22 @@
 package news.platform.comment.thread;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 
 import org.springframework.stereotype.Component;
 
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 
 /**
  * Posts per user: a token bucket per subject (Bucket4j), held in memory on each replica and
@@ -22,19 +27,27 @@ import news.platform.comment.CommentProperties;
 @Component
 class PostingRateLimit {
 
-	private final CommentProperties.RateLimit limit;
+	private final CommentSettings settings;
 
-	private final Cache<String, Bucket> buckets;
+	private final Cache<String, Held> buckets;
 
 	private final Cache<String, Boolean> charged;
 
-	PostingRateLimit(CommentProperties properties) {
-		this.limit = properties.rateLimit();
-		this.buckets = Caffeine.newBuilder()
-			.expireAfterAccess(this.limit.period().multipliedBy(2))
-			.maximumSize(1_000_000)
-			.build();
-		this.charged = Caffeine.newBuilder().expireAfterWrite(this.limit.period()).maximumSize(1_000_000).build();
+	/** A user's bucket and the limit it was made with: a refreshed limit replaces it on the next post. */
+	private record Held(Bucket bucket, CommentProperties.RateLimit limit) {
+	}
+
+	PostingRateLimit(CommentSettings settings) {
+		this.settings = settings;
+		Duration period = settings.current().rateLimit().period();
+		// an idle bucket is full again after one period: dropping it after two loses nothing
+		this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).maximumSize(1_000_000).build();
+		this.charged = Caffeine.newBuilder().expireAfterWrite(period).maximumSize(1_000_000).build();
+		settings.onChange(changed -> {
+			Duration refreshed = changed.rateLimit().period();
+			this.buckets.policy().expireAfterAccess().ifPresent(e -> e.setExpiresAfter(refreshed.multipliedBy(2)));
+			this.charged.policy().expireAfterWrite().ifPresent(e -> e.setExpiresAfter(refreshed));
+		});
 	}
 
 	/**
@@ -49,18 +62,27 @@ class PostingRateLimit {
 	}
 
 	void acquire(String subject) {
-		Bucket bucket = this.buckets.get(subject, key -> Bucket.builder()
-			.addLimit(bandwidth -> bandwidth.capacity(this.limit.capacity())
-				.refillGreedy(this.limit.refill(), this.limit.period()))
-			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		CommentProperties.RateLimit limit = this.settings.current().rateLimit();
+		Held held = this.buckets.get(subject, key -> new Held(Bucket.builder().addLimit(bandwidth(limit)).build(), limit));
+		if (!held.limit().equals(limit)) {
+			// the limit was refreshed: the bucket takes it, keeping the share of tokens it had left
+			held.bucket()
+				.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(limit)).build(),
+						TokensInheritanceStrategy.PROPORTIONALLY);
+			this.buckets.put(subject, new Held(held.bucket(), limit));
+		}
+		ConsumptionProbe probe = held.bucket().tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
 			throw ApiProblem.retryLater(ProblemType.RATE_LIMITED,
-					"Too many comments: you may post " + this.limit.capacity() + " comments per "
-							+ this.limit.period().toSeconds() + " s; retry in " + seconds + " s.",
+					"Too many comments: you may post " + limit.capacity() + " comments per "
+							+ limit.period().toSeconds() + " s; retry in " + seconds + " s.",
 					seconds);
 		}
+	}
+
+	private static Bandwidth bandwidth(CommentProperties.RateLimit limit) {
+		return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 import news.platform.autoconfigure.mongodb.QueryShapes;
 import news.platform.comment.web.Caller;
 import news.platform.autoconfigure.problem.ApiProblem;
@@ -35,23 +36,24 @@ class Reactions {
 
 	private final CommentChanges changes;
 
-	private final List<String> types;
+	private final CommentSettings settings;
 
 	record Summary(String commentId, Map<String, Long> reactions, long reactionCount, String mine) {
 	}
 
 	Reactions(MongoDatabase database, QueryShapes shapes, Comments comments, CommentChanges changes,
-			CommentProperties properties) {
+			CommentSettings settings) {
 		this.collection = database.getCollection(COLLECTION);
 		this.comments = comments;
 		this.changes = changes;
-		this.types = properties.reactionTypes();
+		this.settings = settings;
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 	}
 
 	Summary react(Caller caller, Comment comment, String type) {
-		if (type == null || !this.types.contains(type)) {
-			throw ApiProblem.invalidField("type", "one of " + this.types);
+		List<String> types = this.settings.current().reactionTypes();
+		if (type == null || !types.contains(type)) {
+			throw ApiProblem.invalidField("type", "one of " + types);
 		}
 		if (!comment.visible()) {
 			throw Commenting.stateConflict(comment);

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 
 /**
  * Article threads held in memory (Caffeine, weighed by comment count). A thread is loaded from
@@ -43,7 +44,7 @@ class ThreadCache {
 
 	private final CommentCounts counts;
 
-	private final long refreshNanos;
+	private final CommentSettings settings;
 
 	private final Cache<String, ArticleThread> threads;
 
@@ -54,17 +55,21 @@ class ThreadCache {
 	private record Journalled(long at, Comment comment, long change) {
 	}
 
-	ThreadCache(Comments comments, CommentCounts counts, CommentProperties properties, MeterRegistry meters) {
+	ThreadCache(Comments comments, CommentCounts counts, CommentSettings settings, MeterRegistry meters) {
 		this.comments = comments;
 		this.counts = counts;
-		this.refreshNanos = properties.thread().refreshAfter().toNanos();
+		this.settings = settings;
 		this.threads = Caffeine.newBuilder()
-			.maximumWeight(properties.thread().cacheMaxComments())
+			.maximumWeight(settings.current().thread().cacheMaxComments())
 			.weigher((String id, ArticleThread thread) -> Math.max(1, thread.size()))
 			.recordStats()
 			.build();
 		// a miss loads a whole thread from MongoDB: the ratio operators watch for comments
 		CaffeineCacheMetrics.monitor(meters, this.threads, "comment-threads");
+		// a refreshed bound applies at once: Caffeine evicts down to it
+		settings.onChange(changed -> this.threads.policy()
+			.eviction()
+			.ifPresent(eviction -> eviction.setMaximum(changed.thread().cacheMaxComments())));
 	}
 
 	ArticleThread get(String articleId) {
@@ -74,7 +79,7 @@ class ThreadCache {
 			thread = this.threads.get(articleId, this::fresh);
 			replayJournal(thread, started);
 		}
-		else if (System.nanoTime() - thread.checkedAt >= this.refreshNanos
+		else if (System.nanoTime() - thread.checkedAt >= this.settings.current().thread().refreshAfter().toNanos()
 				&& this.refreshing.putIfAbsent(articleId, Boolean.TRUE) == null) {
 			ArticleThread stale = thread;
 			ForkJoinPool.commonPool().execute(() -> refresh(articleId, stale));

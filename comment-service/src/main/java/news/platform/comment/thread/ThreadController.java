@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.comment.CommentProperties;
+import news.platform.comment.CommentSettings;
 import news.platform.comment.web.Caller;
 
 /** Readers' API: threads, posting, replies, edits, deletion, reactions and counts. */
@@ -47,18 +48,19 @@ class ThreadController {
 
 	private final Reactions reactions;
 
-	private final CommentProperties.Thread settings;
-
-	private final int maxCountArticles;
+	private final CommentSettings settings;
 
 	ThreadController(Commenting commenting, ThreadCache threads, CommentCounts counts, Reactions reactions,
-			CommentProperties properties) {
+			CommentSettings settings) {
 		this.commenting = commenting;
 		this.threads = threads;
 		this.counts = counts;
 		this.reactions = reactions;
-		this.settings = properties.thread();
-		this.maxCountArticles = properties.counts().maxArticles();
+		this.settings = settings;
+	}
+
+	private CommentProperties.Thread threadSettings() {
+		return this.settings.current().thread();
 	}
 
 	record ThreadPage(String articleId, String sort, long count, List<CommentView> comments, String next) {
@@ -86,7 +88,7 @@ class ThreadController {
 		Cursor after = Cursor.decode(cursor, sort);
 		ArticleThread thread = this.threads.get(articleId);
 		ArticleThread.Page page = thread.topLevel(sort, after == null ? null : after.key(), size,
-				this.settings.maxDepth(), this.settings.repliesPerLevel());
+				threadSettings().maxDepth(), threadSettings().repliesPerLevel());
 		String next = page.more() ? new Cursor(sort, page.last()).encode() : null;
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())
@@ -102,7 +104,7 @@ class ThreadController {
 		Cursor after = Cursor.decode(cursor, "replies");
 		ArticleThread thread = this.threads.get(parent.articleId());
 		ArticleThread.Page page = thread.repliesOf(commentId, after == null ? null : after.key(), size,
-				parent.depth() + 1, this.settings.maxDepth(), this.settings.repliesPerLevel());
+				parent.depth() + 1, threadSettings().maxDepth(), threadSettings().repliesPerLevel());
 		return new RepliesPage(commentId, page.items(),
 				page.more() ? new Cursor("replies", page.last()).encode() : null);
 	}
@@ -120,7 +122,7 @@ class ThreadController {
 		if (current == null || !thread.shown(current)) {
 			throw ApiProblem.notFound("Comment", "No comment " + commentId + ".");
 		}
-		return thread.render(current, current.depth(), this.settings.maxDepth(), this.settings.repliesPerLevel());
+		return thread.render(current, current.depth(), threadSettings().maxDepth(), threadSettings().repliesPerLevel());
 	}
 
 	@PostMapping(path = "/articles/{articleId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -166,8 +168,9 @@ class ThreadController {
 	@Operation(summary = "Visible comment counts for many articles at once (list pages), from memory")
 	ResponseEntity<CountsResponse> counts(@RequestParam String articles) {
 		List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(articles.split(",", -1))));
-		if (ids.size() > this.maxCountArticles) {
-			throw ApiProblem.invalidParameter("articles", "must name at most " + this.maxCountArticles + " article ids");
+		int most = this.settings.current().counts().maxArticles();
+		if (ids.size() > most) {
+			throw ApiProblem.invalidParameter("articles", "must name at most " + most + " article ids");
 		}
 		for (String id : ids) {
 			if (!Commenting.ARTICLE_ID.matcher(id).matches()) {
@@ -184,10 +187,10 @@ class ThreadController {
 
 	private int pageSize(Integer limit) {
 		if (limit == null) {
-			return this.settings.pageSize();
+			return threadSettings().pageSize();
 		}
-		if (limit < 1 || limit > this.settings.maxPageSize()) {
-			throw ApiProblem.invalidParameter("limit", "must be between 1 and " + this.settings.maxPageSize());
+		if (limit < 1 || limit > threadSettings().maxPageSize()) {
+			throw ApiProblem.invalidParameter("limit", "must be between 1 and " + threadSettings().maxPageSize());
 		}
 		return limit;
 	}

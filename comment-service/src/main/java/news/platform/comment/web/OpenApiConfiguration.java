@@ -22,12 +22,13 @@ class OpenApiConfiguration {
 	static final Set<ProblemType> OWN_PROBLEMS = Set.of(ProblemType.INVALID_HEADER, ProblemType.USER_SUSPENDED,
 			ProblemType.USER_BANNED, ProblemType.COMMENTS_CLOSED, ProblemType.VERSION_CONFLICT,
 			ProblemType.COMMENT_STATE, ProblemType.EDIT_WINDOW_CLOSED, ProblemType.IDEMPOTENCY_KEY_REUSED,
-			ProblemType.RATE_LIMITED, ProblemType.UPSTREAM_UNAVAILABLE);
+			ProblemType.RATE_LIMITED, ProblemType.UPSTREAM_UNAVAILABLE, ProblemType.PRECONDITION_REQUIRED,
+			ProblemType.STALE_VERSION);
 
 	@Bean
 	OpenAPI commentServiceOpenApi() {
 		return ServiceApiDocument.document("comment-service",
-				"Reader comments: threads, posting, reactions, counts, live stream, moderation.", OWN_PROBLEMS);
+				"Reader comments: threads, posting, reactions, counts, live stream, moderation and its settings.", OWN_PROBLEMS);
 	}
 
 	@Bean

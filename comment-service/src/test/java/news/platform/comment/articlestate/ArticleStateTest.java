@@ -34,6 +34,7 @@ class ArticleStateTest {
 	StoredFeedCursor cursor;
 
 	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("articleFeed")
 	FeedFollower follower;
 
 	@Autowired

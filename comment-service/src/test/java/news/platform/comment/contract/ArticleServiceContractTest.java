@@ -80,6 +80,39 @@ class ArticleServiceContractTest {
 			.toPact();
 	}
 
+	/**
+	 * Schema version 2 adds types a reader-facing consumer does not act on ({@code article.saved}
+	 * for unpublished work, taxonomy events): the page still reads, and the event says enough (its
+	 * type) to be skipped.
+	 */
+	@Pact(consumer = "comment-service")
+	RequestResponsePact feedWithATypeTheConsumerSkips(PactDslWithProvider builder) {
+		PactDslJsonBody page = new PactDslJsonBody();
+		page.minArrayLike("events", 1)
+			.integerType("seq", 43L)
+			.stringMatcher("type", "article\\.saved", "article.saved")
+			.integerType("schemaVersion", 2)
+			.stringMatcher("occurredAt", ISO_INSTANT, "2026-11-25T08:05:00.123Z")
+			.stringType("articleId", "d4e5f6")
+			.object("data")
+			.stringMatcher("status", "DRAFT|IN_REVIEW|SCHEDULED|UNPUBLISHED|DELETED", "DRAFT")
+			.closeObject()
+			.closeArray();
+		page.integerType("next", 43L);
+		return builder.given("a draft was saved")
+			.uponReceiving("a page of feed events holding a type the consumer skips")
+			.method("GET")
+			.path("/internal/v1/articles/events")
+			.query("limit=1")
+			.queryParameterFromProviderState("after", "${after}", "42")
+			.matchHeader("Authorization", BEARER, EXAMPLE_TOKEN)
+			.willRespondWith()
+			.status(200)
+			.matchHeader("Content-Type", "application/json.*", "application/json")
+			.body(page)
+			.toPact();
+	}
+
 	@Pact(consumer = "comment-service")
 	RequestResponsePact stateOfAPublishedArticle(PactDslWithProvider builder) {
 		PactDslJsonBody request = new PactDslJsonBody();
@@ -147,6 +180,21 @@ class ArticleServiceContractTest {
 		assertThat(event.data().bool("commentsOpen")).isTrue();
 		assertThat(event.data().instant("firstPublishedAt")).isNotNull();
 		assertThat(event.data().instant("publishedAt")).isNotNull();
+	}
+
+	@Test
+	@PactTestFor(pactMethod = "feedWithATypeTheConsumerSkips")
+	void readsAPageWithATypeItSkips(MockServer server) {
+		HttpFeedSource feed = new HttpFeedSource(server.getUrl(), "articles", "articleId", () -> EXAMPLE_TOKEN,
+				Duration.ofSeconds(5));
+		FeedPage page = feed.read(42, 1);
+		assertThat(page.next()).isEqualTo(43);
+		FeedEvent event = page.events().get(0);
+		// the shared follower hands it on; comment-service's handler acts on reader events only
+		assertThat(event.type()).isEqualTo("article.saved");
+		assertThat(event.schemaVersion()).isEqualTo(2);
+		assertThat(event.subjectId()).isEqualTo("d4e5f6");
+		assertThat(event.data().string("status")).isEqualTo("DRAFT");
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package news.platform.comment.moderation;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,12 +17,13 @@ class CroatianFoldingTest {
 	}
 
 	@Test
-	void wordListsMatchWholeWordsOrPrefixes() {
-		WordList list = new WordList(List.of("glup*", "kreten"));
-		assertThat(list.firstMatch(CroatianFolding.words("baš si GLUPAČA"))).isEqualTo("glupaca");
-		assertThat(list.firstMatch(CroatianFolding.words("k.r.e.t.e.n"))).isEqualTo("kreten");
-		assertThat(list.firstMatch(CroatianFolding.words("kretenu"))).isNull();
-		assertThat(list.firstMatch(CroatianFolding.words("lijep dan u Zagrebu"))).isNull();
+	void keepsWhichCroatianLetterTheWriterChose() {
+		CroatianFolding.Folded folded = CroatianFolding.folded("Smeće");
+		assertThat(folded.letters()).isEqualTo("smece");
+		assertThat(new String(folded.marks())).isEqualTo("\0\0\0ć\0");
+		assertThat(CroatianFolding.folded("smece").agreesWith(folded, 5)).isTrue();
+		assertThat(CroatianFolding.folded("smeče").agreesWith(folded, 5)).isFalse();
+		assertThat(CroatianFolding.folded("ku.u.u.rčina").letters()).isEqualTo("kurcina");
 	}
 
 	@Test

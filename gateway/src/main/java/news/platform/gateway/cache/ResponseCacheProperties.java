@@ -3,7 +3,6 @@ package news.platform.gateway.cache;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -11,8 +10,53 @@ import org.springframework.util.unit.DataSize;
  * long a response is served without asking the service (the article service promises changes
  * within 2 s, so at most 1 s here); a stale copy is kept only as long as the service's
  * {@code stale-if-error} allows.
+ * <p>
+ * Bound through setters, not as a record: Spring Cloud re-binds such a bean in place on
+ * {@code POST /actuator/refresh} (it cannot re-bind a record). {@code enabled} and
+ * {@code maxEntrySize} are read on every request, so a refresh applies them to the next one;
+ * {@code microCache} and {@code maxEntries} shape the cache when it is built and need a restart.
  */
 @ConfigurationProperties("platform.gateway.cache")
-record ResponseCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration microCache,
-		@DefaultValue("10000") long maxEntries, @DefaultValue("256KB") DataSize maxEntrySize) {
+class ResponseCacheProperties {
+
+	private volatile boolean enabled = true;
+
+	private volatile Duration microCache = Duration.ofSeconds(1);
+
+	private volatile long maxEntries = 10_000;
+
+	private volatile DataSize maxEntrySize = DataSize.ofKilobytes(256);
+
+	boolean enabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	Duration microCache() {
+		return this.microCache;
+	}
+
+	public void setMicroCache(Duration microCache) {
+		this.microCache = microCache;
+	}
+
+	long maxEntries() {
+		return this.maxEntries;
+	}
+
+	public void setMaxEntries(long maxEntries) {
+		this.maxEntries = maxEntries;
+	}
+
+	DataSize maxEntrySize() {
+		return this.maxEntrySize;
+	}
+
+	public void setMaxEntrySize(DataSize maxEntrySize) {
+		this.maxEntrySize = maxEntrySize;
+	}
+
 }
