@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 /** The service's own settings ({@code media.*} in config-repo/media-service.yml). */
 @ConfigurationProperties("media")
 public record MediaProperties(@DefaultValue Upload upload, @DefaultValue Work work,
-		@DefaultValue Renditions renditions) {
+		@DefaultValue Renditions renditions, @DefaultValue Library library, @DefaultValue Cleanup cleanup) {
 
 	/**
 	 * The limits of one upload. Other request bodies (the metadata PATCH) are held to the
@@ -58,6 +58,56 @@ public record MediaProperties(@DefaultValue Upload upload, @DefaultValue Work wo
 
 	/** A named size: {@code height} 0 keeps the aspect ratio. */
 	public record Preset(int width, @DefaultValue("0") int height, @DefaultValue("cover") String fit) {
+	}
+
+	/**
+	 * The photo library's in-process index ({@code GET /api/v1/media}).
+	 *
+	 * @param indexPath where the Lucene index lives; empty: a temporary folder per process, rebuilt
+	 * from MongoDB at every start
+	 * @param commitInterval how often the index's files are committed with the feed position they
+	 * hold (what a crash can lose in between is re-read from the feed)
+	 * @param rebuildWhenEmpty whether a replica that starts with an empty index fills it from MongoDB
+	 * @param itemCacheSize items the library's pages and {@code ids=} answers keep in memory (0: none)
+	 * @param itemCacheTtl how long a cached item lives at most (edits drop it at once, through the feed)
+	 */
+	public record Library(String indexPath, @DefaultValue("5s") Duration commitInterval,
+			@DefaultValue("true") boolean rebuildWhenEmpty, @DefaultValue("20000") long itemCacheSize,
+			@DefaultValue("60s") Duration itemCacheTtl) {
+
+		public Library {
+			indexPath = indexPath == null ? "" : indexPath.strip();
+			if (itemCacheSize < 0) {
+				throw new IllegalArgumentException("media.library.item-cache-size must not be negative");
+			}
+		}
+
+	}
+
+	/**
+	 * The clean-up job: originals and renditions of items no article has named for
+	 * {@code unusedFor} are deleted, after article-service confirmed that nothing it stores names them.
+	 *
+	 * @param enabled whether the job runs on its own (one replica at a time, by a lease)
+	 * @param interval the pause between runs
+	 * @param unusedFor how long an item must have been unused before it is a candidate
+	 * @param batchSize candidates asked about in one call to article-service and deleted together
+	 * @param maxBatches batches per run at most
+	 * @param tombstoneGrace how long a deleted item's tombstone stays (its feed event has left long
+	 * before) before it is purged and an original no live item uses is reclaimed
+	 * @param timeout the time article-service has to answer
+	 */
+	public record Cleanup(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval,
+			@DefaultValue("90d") Duration unusedFor, @DefaultValue("100") int batchSize,
+			@DefaultValue("10") int maxBatches, @DefaultValue("1d") Duration tombstoneGrace,
+			@DefaultValue("5s") Duration timeout) {
+
+		public Cleanup {
+			if (batchSize < 1 || batchSize > 100) {
+				throw new IllegalArgumentException("media.cleanup.batch-size must be between 1 and 100");
+			}
+		}
+
 	}
 
 }

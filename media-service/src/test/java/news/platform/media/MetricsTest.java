@@ -29,6 +29,17 @@ class MetricsTest {
 		}
 		assertThat(metrics).containsPattern("feed_consumer_lag_seconds\\{[^}]*consumer=\"media-service\"");
 		assertThat(metrics).containsPattern("feed_consumer_events_total\\{[^}]*consumer=\"media-service\"");
+		// the photo library index follows media's own feed
+		assertThat(metrics).containsPattern(
+				"feed_consumer_lag_seconds\\{[^}]*consumer=\"media-service.library-index\",feed=\"media\"");
+		// the clean-up job
+		assertThat(metrics).contains("media_cleanup_reclaimed_bytes_total");
+		for (String outcome : MediaMetrics.CLEANUP_ITEM_OUTCOMES) {
+			assertThat(metrics).containsPattern("media_cleanup_items_total\\{[^}]*outcome=\"" + outcome + "\"");
+		}
+		for (String outcome : MediaMetrics.CLEANUP_RUN_OUTCOMES) {
+			assertThat(metrics).containsPattern("media_cleanup_runs_total\\{[^}]*outcome=\"" + outcome + "\"");
+		}
 	}
 
 }

@@ -37,22 +37,33 @@ class MediaController {
 
 	private final MediaViews views;
 
-	MediaController(MediaEditing editing, Usages usages, MediaViews views) {
+	private final MediaNinjs ninjs;
+
+	MediaController(MediaEditing editing, Usages usages, MediaViews views, MediaNinjs ninjs) {
 		this.editing = editing;
 		this.usages = usages;
 		this.views = views;
+		this.ninjs = ninjs;
 	}
 
-	@GetMapping("/{id}")
-	@Operation(summary = "An item's metadata, placeholder and rendition URLs; staff also see the editing fields")
-	ResponseEntity<MediaView> get(@PathVariable String id) {
+	@GetMapping(path = "/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, MediaNinjs.MEDIA_TYPE })
+	@Operation(summary = "An item's metadata, placeholder and rendition URLs; staff also see the editing fields. "
+			+ "Accept: application/ninjs+json gives an IPTC ninjs 2.1 picture with absolute URLs (an article's association)")
+	ResponseEntity<?> get(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		MediaItem item = this.editing.get(id);
 		boolean staff = Caller.current().isStaff();
-		return ResponseEntity.ok()
-			.eTag(Versions.etag(item.version()))
+		boolean asNinjs = accept != null && accept.contains(MediaNinjs.MEDIA_TYPE);
+		// the JSON and the ninjs answers are different representations: ETags of their own
+		String etag = asNinjs ? "\"" + item.version() + "-ninjs\"" : Versions.etag(item.version());
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+			.eTag(etag)
 			.cacheControl(staff ? CacheControl.noStore() : CacheControl.noCache().cachePublic())
-			.varyBy(HttpHeaders.AUTHORIZATION)
-			.body(this.views.of(item, staff));
+			.varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT);
+		if (asNinjs) {
+			return answer.contentType(MediaType.parseMediaType(MediaNinjs.MEDIA_TYPE)).body(this.ninjs.of(item, staff));
+		}
+		return answer.contentType(MediaType.APPLICATION_JSON).body(this.views.of(item, staff));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })

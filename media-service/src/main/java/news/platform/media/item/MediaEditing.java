@@ -49,6 +49,11 @@ public class MediaEditing {
 		this.listeners = listeners;
 	}
 
+	/** Whether {@code id} could be an item's id (24 hex digits). */
+	public static boolean isItemId(String id) {
+		return id != null && ID.matcher(id).matches();
+	}
+
 	/** The item, or 404; malformed ids are simply not found. */
 	public MediaItem get(String id) {
 		MediaItem item = ID.matcher(id).matches() ? this.items.find(id) : null;
@@ -88,7 +93,7 @@ public class MediaEditing {
 					+ " published article(s): " + publishedIn + ". Remove it from them (or unpublish them) first.")
 				.withFieldError("id", "used by published articles " + publishedIn);
 		}
-		this.items.delete(id);
+		this.items.delete(id, this.clock.instant());
 		this.listeners.forEach(listener -> listener.changed(id));
 	}
 

@@ -20,6 +20,9 @@ public final class MetadataLimits {
 
 	public static final int TAGS = 30;
 
+	/** The uploaded file's name, as kept (longer names are cut). */
+	public static final int FILE_NAME = 255;
+
 	private MetadataLimits() {
 	}
 

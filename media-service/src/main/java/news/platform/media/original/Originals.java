@@ -124,6 +124,46 @@ public class Originals {
 		}
 	}
 
+	/**
+	 * Batch work of the clean-up job, first step: the original {@code hash} is no longer found by
+	 * anyone (its {@code originals} entry goes); its bytes stay until {@link #deleteFile}. Null when
+	 * it was not there.
+	 */
+	public Original detach(String hash) {
+		Document document = this.originals.findOneAndDelete(eq("_id", hash));
+		return document == null ? null : fromDocument(document);
+	}
+
+	/**
+	 * Undoes {@link #detach}: an upload of the same bytes raced the clean-up and uses it again.
+	 * False when that upload stored the bytes anew meanwhile (the detached file is then nobody's).
+	 */
+	public boolean restore(Original original) {
+		try {
+			this.originals.insertOne(new Document("_id", original.hash()).append("fileId", original.fileId())
+				.append("length", original.length())
+				.append("mediaType", original.mediaType())
+				.append("createdAt", Date.from(original.createdAt())));
+			return true;
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+			return false;
+		}
+	}
+
+	/** Second step: the bytes of a detached original go. */
+	public void deleteFile(Original original) {
+		try {
+			this.files.delete(original.fileId());
+		}
+		catch (com.mongodb.MongoGridFSException ex) {
+			// the file was gone already (a crash between the two steps of an earlier run)
+		}
+	}
+
 	public long count() {
 		return this.originals.countDocuments();
 	}

@@ -230,6 +230,16 @@ public class Rendering implements MediaChangeListener {
 		}
 	}
 
+	/**
+	 * The clean-up job: removes the stored renditions of the original {@code hash} (and this
+	 * replica's cached bytes of them); answers the bytes the stored ones held.
+	 */
+	public long deleteRenditionsOf(String hash) {
+		String prefix = KEY_VERSION + ":" + hash + ":";
+		this.bytes.asMap().keySet().removeIf(key -> key.startsWith(prefix));
+		return this.renditions.deleteOf(hash);
+	}
+
 	/** For tests and the benchmark: drop the in-process byte cache. */
 	public void clearCache() {
 		this.bytes.invalidateAll();

@@ -8,6 +8,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import com.mongodb.client.model.Filters;
 import org.bson.types.Binary;
 
 import org.springframework.stereotype.Component;
@@ -63,6 +64,26 @@ class Renditions {
 				throw ex;
 			}
 		}
+	}
+
+	/**
+	 * Batch work of the clean-up job: removes every stored rendition of the original {@code hash}
+	 * (their keys start with the key version and the hash, an {@code _id} prefix) and answers the
+	 * bytes they held.
+	 */
+	long deleteOf(String hash) {
+		long bytes = 0;
+		List<String> keys = new java.util.ArrayList<>();
+		for (Document d : this.renditions.find(Filters.regex("_id", "^" + Rendering.KEY_VERSION + ":" + hash + ":"))
+			.projection(new Document("bytes", 1))) {
+			keys.add(d.getString("_id"));
+			Binary data = d.get("bytes", Binary.class);
+			bytes += data == null ? 0 : data.length();
+		}
+		if (!keys.isEmpty()) {
+			this.renditions.deleteMany(Filters.in("_id", keys));
+		}
+		return bytes;
 	}
 
 	long count() {

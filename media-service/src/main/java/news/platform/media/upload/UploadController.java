@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +49,7 @@ class UploadController {
 	@Operation(summary = "Upload an image as the multipart part 'file' (journalist, editor, admin)")
 	ResponseEntity<MediaView> uploadMultipart(@RequestPart("file") MultipartFile file) {
 		try (InputStream in = file.getInputStream()) {
-			return created(this.uploads.upload(in, file.getSize(), Caller.current()));
+			return created(this.uploads.upload(in, file.getSize(), file.getOriginalFilename(), Caller.current()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -56,10 +57,12 @@ class UploadController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Upload an image as the request body (any Content-Type; the type is read from the bytes)")
+	@Operation(summary = "Upload an image as the request body (any Content-Type; the type is read from the bytes; "
+			+ "the file name from Content-Disposition, if any)")
 	ResponseEntity<MediaView> upload(HttpServletRequest request) {
 		try (InputStream in = request.getInputStream()) {
-			return created(this.uploads.upload(in, request.getContentLengthLong(), Caller.current()));
+			return created(this.uploads.upload(in, request.getContentLengthLong(),
+					FileNames.fromContentDisposition(request.getHeader(HttpHeaders.CONTENT_DISPOSITION)), Caller.current()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -31,6 +31,7 @@ import news.platform.media.imaging.ImageWork;
 import news.platform.media.imaging.Orientation;
 import news.platform.media.imaging.Placeholder;
 import news.platform.media.item.Caller;
+import news.platform.media.item.MediaChangeListener;
 import news.platform.media.item.MediaItem;
 import news.platform.media.item.MediaItems;
 import news.platform.media.original.Originals;
@@ -59,14 +60,17 @@ public class Uploads {
 
 	private final Clock clock;
 
+	private final List<MediaChangeListener> listeners;
+
 	Uploads(MediaProperties properties, Originals originals, MediaItems items, ImageWork work, MediaMetrics metrics,
-			Clock clock) {
+			Clock clock, List<MediaChangeListener> listeners) {
 		this.properties = properties;
 		this.originals = originals;
 		this.items = items;
 		this.work = work;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.listeners = listeners;
 	}
 
 	public long maxBytes() {
@@ -75,8 +79,9 @@ public class Uploads {
 
 	/**
 	 * @param declaredLength the Content-Length or part size, -1 when unknown
+	 * @param fileName the name the client gave the file (multipart filename or Content-Disposition), or null
 	 */
-	public MediaItem upload(InputStream body, long declaredLength, Caller caller) {
+	public MediaItem upload(InputStream body, long declaredLength, String fileName, Caller caller) {
 		if (declaredLength > maxBytes()) {
 			throw tooLarge();
 		}
@@ -101,7 +106,8 @@ public class Uploads {
 				size = head.length + copyAtMost(body, out, maxBytes() - head.length);
 			}
 			String hash = HexFormat.of().formatHex(sha256.digest());
-			MediaItem item = accept(temp, format, size, hash, caller);
+			MediaItem item = accept(temp, format, size, hash, FileNames.clean(fileName), caller);
+			this.listeners.forEach(listener -> listener.changed(item.id()));
 			return item;
 		}
 		catch (IOException ex) {
@@ -122,7 +128,7 @@ public class Uploads {
 		}
 	}
 
-	private MediaItem accept(Path file, ImageFormat format, long size, String hash, Caller caller) {
+	private MediaItem accept(Path file, ImageFormat format, long size, String hash, String fileName, Caller caller) {
 		Placeholder placeholder;
 		ImageFiles.Header header;
 		EmbeddedMetadata embedded;
@@ -158,7 +164,7 @@ public class Uploads {
 				swap ? header.height() : header.width(), swap ? header.width() : header.height(), size,
 				embedded.orientation(), null, embedded.caption(), embedded.credit(), embedded.copyright(),
 				embedded.source(), 0.5, 0.5, List.of(), caller.subject(), now, now, placeholder.blurHash(),
-				placeholder.dominantColour());
+				placeholder.dominantColour(), fileName, 0);
 		this.items.insert(item);
 		this.metrics.upload(stored.created() ? "stored" : "deduplicated", size);
 		return item;

@@ -32,7 +32,7 @@ class QueryIndexCoverageTest {
 		assertThat(this.shapes.uncovered()).as("query shapes without a declared index").isEmpty();
 		assertThat(this.shapes.shapes()).extracting(QueryShapes.QueryShape::collection)
 			.contains("media_items", "originals", "original_files.chunks", "renditions", "media_usage",
-					"article_media", "feed_cursor", "feed_cursors");
+					"article_media", "feed_cursor", "feed_cursors", "events", "media_outbox", "leases");
 	}
 
 	@Test

@@ -86,6 +86,55 @@ class ArticleFeedHandlerTest {
 		assertThat(this.usages.usage(this.hero)).isEmpty();
 	}
 
+	@Test
+	void draftsAndScheduledStoriesCountAsUsesFromSchemaTwo() {
+		this.handler.apply(event(4_000_001, "article.saved", this.article, "DRAFT", this.hero, List.of(this.body)));
+		assertThat(this.usages.usage(this.body)).singleElement().satisfies(use -> {
+			assertThat(use.published()).isFalse();
+			assertThat(use.seq()).isEqualTo(4_000_001);
+		});
+		assertThat(this.usages.count(this.hero).articles()).isEqualTo(1);
+		assertThat(this.usages.publishedArticles(this.hero)).isEmpty();
+
+		this.handler.apply(event(4_000_002, "article.saved", this.article, "SCHEDULED", null, List.of(this.body)));
+		assertThat(this.usages.usage(this.hero)).isEmpty();
+		assertThat(this.usages.count(this.body).articles()).isEqualTo(1);
+
+		// published: a reader event
+		this.handler.apply(event(4_000_003, "article.published", this.article, "PUBLISHED", null, List.of(this.body)));
+		assertThat(this.usages.publishedArticles(this.body)).containsExactly(this.article);
+
+		// deleted as a draft is: article.saved with status DELETED names nothing
+		this.handler.apply(event(4_000_004, "article.saved", this.article, "DELETED", null, List.of(this.body)));
+		assertThat(this.usages.usage(this.body)).isEmpty();
+		assertThat(this.usages.count(this.body).articles()).isZero();
+		assertThat(this.usages.count(this.body).revision()).as("every change moves the revision").isEqualTo(4);
+	}
+
+	@Test
+	void typesMediaDoesNotKnowChangeNothing() {
+		this.handler.apply(event(5_000_001, "article.saved", this.article, "IN_REVIEW", this.hero, List.of()));
+		for (String type : List.of("section.changed", "tag.changed", "author.changed", "article.archived",
+				"article.something-new")) {
+			this.handler.apply(event(5_000_002, type, this.article, "DELETED", null, List.of()));
+		}
+		assertThat(this.usages.usage(this.hero)).singleElement()
+			.satisfies(use -> assertThat(use.seq()).isEqualTo(5_000_001));
+	}
+
+	@Test
+	void anOlderEventNeverUndoesANewerOneFromAnotherReplica() {
+		// another replica already applied seq 6_000_003; this one is behind and applies 6_000_002
+		this.handler.apply(event(6_000_003, "article.saved", this.article, "DRAFT", this.hero, List.of(this.body)));
+		this.handler.apply(event(6_000_002, "article.saved", this.article, "DRAFT", null, List.of()));
+		assertThat(this.usages.count(this.hero).articles()).isEqualTo(1);
+		assertThat(this.usages.count(this.body).articles()).isEqualTo(1);
+		// the same event twice moves nothing
+		long revision = this.usages.count(this.hero).revision();
+		this.handler.apply(event(6_000_003, "article.saved", this.article, "DRAFT", this.hero, List.of(this.body)));
+		assertThat(this.usages.count(this.hero).revision()).isEqualTo(revision);
+	}
+
 	private static FeedEvent event(long seq, String type, String articleId, String status, String hero,
 			List<String> mediaIds) {
 		Map<String, Object> data = new HashMap<>();

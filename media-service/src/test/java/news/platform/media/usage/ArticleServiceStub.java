@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +45,26 @@ public final class ArticleServiceStub {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
+	/** How {@code POST /internal/v1/articles/media-references} answers. */
+	public enum References {
+
+		/** 200 with an answer per id: referenced unless listed in {@link #unreferenced}. */
+		ANSWER,
+		/** 404, as an article-service without the endpoint. */
+		MISSING,
+		/** 503. */
+		FAILING,
+		/** No answer for 5 s (past media's timeout). */
+		HANGING
+
+	}
+
+	private volatile References references = References.ANSWER;
+
+	private final Set<String> unreferenced = ConcurrentHashMap.newKeySet();
+
+	private final List<List<String>> referenceQuestions = new CopyOnWriteArrayList<>();
+
 	private ArticleServiceStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,7 +73,8 @@ public final class ArticleServiceStub {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/internal/v1/articles/events", this::events);
-		this.server.setExecutor(Executors.newFixedThreadPool(2));
+		this.server.createContext("/internal/v1/articles/media-references", this::references);
+		this.server.setExecutor(Executors.newFixedThreadPool(4));
 		this.server.start();
 	}
 
@@ -76,6 +100,51 @@ public final class ArticleServiceStub {
 	/** Every {@code Authorization} header the feed received, valid or not, in order. */
 	public List<String> authorizations() {
 		return List.copyOf(this.authorizations);
+	}
+
+	public void references(References mode) {
+		this.references = mode;
+	}
+
+	/** Media ids article-service answers "nothing names it" for; every other id is named. */
+	public void unreferenced(Collection<String> mediaIds) {
+		this.unreferenced.addAll(mediaIds);
+	}
+
+	/** The id lists media-service asked about, in order. */
+	public List<List<String>> referenceQuestions() {
+		return List.copyOf(this.referenceQuestions);
+	}
+
+	/** An event of schema version 2 (a staff or taxonomy event) with the given data. */
+	public synchronized long publishV2(String type, String articleId, Map<String, Object> data) {
+		long seq = this.events.size() + 1;
+		Map<String, Object> event = new java.util.LinkedHashMap<>();
+		event.put("seq", seq);
+		event.put("type", type);
+		event.put("schemaVersion", 2);
+		event.put("occurredAt", Instant.now().toString());
+		event.put("articleId", articleId);
+		event.put("data", data);
+		this.events.add(event);
+		return seq;
+	}
+
+	/** {@code article.saved} (schema 2): a write of an article readers cannot see. */
+	public long saved(String articleId, String status, String heroMediaId, List<String> mediaIds) {
+		Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("status", status);
+		data.put("ownerId", "journalist-1");
+		data.put("section", "vijesti");
+		data.put("heroMediaId", heroMediaId);
+		data.put("mediaIds", mediaIds);
+		data.put("updatedAt", Instant.now().toString());
+		return publishV2("article.saved", articleId, data);
+	}
+
+	/** The last seq published. */
+	public long head() {
+		return this.events.size();
 	}
 
 	/** Appends an event with the next seq and answers it. */
@@ -140,6 +209,42 @@ public final class ArticleServiceStub {
 		}
 		long next = page.isEmpty() ? after : (long) page.get(page.size() - 1).get("seq");
 		respond(exchange, 200, JSON.writeValueAsString(Map.of("events", page, "next", next)));
+	}
+
+	private void references(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		Optional<JWTClaimsSet> token = authorization != null && authorization.startsWith("Bearer ")
+				? TestTokens.verified(authorization.substring("Bearer ".length())) : Optional.empty();
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		if (token.isEmpty() || !hasServiceRole(token.get())) {
+			respond(exchange, 401, "{\"type\":\"/problems/unauthorized\"}");
+			return;
+		}
+		List<String> ids = new ArrayList<>();
+		JSON.readTree(body).path("mediaIds").forEach(id -> ids.add(id.asString()));
+		this.referenceQuestions.add(List.copyOf(ids));
+		switch (this.references) {
+			case MISSING -> respond(exchange, 404, "{\"type\":\"/problems/not-found\"}");
+			case FAILING -> respond(exchange, 503, "{\"type\":\"/problems/upstream-unavailable\"}");
+			case HANGING -> {
+				try {
+					Thread.sleep(5000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				respond(exchange, 503, "{}");
+			}
+			case ANSWER -> {
+				List<Map<String, Object>> answers = new ArrayList<>();
+				for (String id : ids) {
+					boolean named = !this.unreferenced.contains(id);
+					answers.add(Map.of("mediaId", id, "referenced", named, "by",
+							named ? List.of("article") : List.of()));
+				}
+				respond(exchange, 200, JSON.writeValueAsString(Map.of("references", answers)));
+			}
+		}
 	}
 
 	private static boolean hasServiceRole(JWTClaimsSet claims) {
