@@ -52,7 +52,7 @@ class EdgeTest extends GatewayTest {
 
 	@Test
 	void problemsCarryTheTraceIdOfTheRequest() {
-		Http.Response response = Client.get(gateway("/no/such/path"), "traceparent", TRACEPARENT);
+		Http.Response response = Client.get(gateway("/api/no/such/path"), "traceparent", TRACEPARENT);
 		assertThat(assertProblem(response, 404, "/problems/not-found").path("traceId").asString())
 			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 	}
@@ -72,7 +72,7 @@ class EdgeTest extends GatewayTest {
 	@Test
 	void securityHeadersAreOnEveryResponse() {
 		for (Http.Response response : new Http.Response[] { Client.get(gateway(unique("/api/v1/articles/headers"))),
-				Client.get(gateway("/no/such/path")) }) {
+				Client.get(gateway("/api/no/such/path")) }) {
 			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
 			assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'");

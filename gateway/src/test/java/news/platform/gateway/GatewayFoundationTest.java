@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway at the foundation level: routes come from the shared configuration, the actuator
- * answers only on the management port, and everything that is not a public API route is a 404
- * problem from the gateway itself.
+ * answers only on the management port, {@code /internal}, {@code /actuator} and unknown API paths
+ * are 404 problems from the gateway itself, and every other path is the site's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.cloud.config.enabled=false",
@@ -50,6 +50,8 @@ class GatewayFoundationTest {
 				() -> "http://localhost:" + articleUpstream.getAddress().getPort());
 		registry.add("platform.upstreams.media-service", () -> "http://localhost:" + closedPort);
 		registry.add("platform.upstreams.comment-service", () -> "http://localhost:" + closedPort);
+		registry.add("platform.upstreams.site", () -> "http://localhost:" + closedPort);
+		registry.add("platform.upstreams.desk", () -> "http://localhost:" + closedPort);
 		// the production code path: keys from the issuer's JWKS, as from identity's in a run
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);
@@ -82,7 +84,13 @@ class GatewayFoundationTest {
 	void internalActuatorAndUnknownPathsAreNotRouted() {
 		assertProblem(Http.get(gateway("/internal/v1/articles/events?after=0")), 404, "/problems/not-found");
 		assertProblem(Http.get(gateway("/actuator/prometheus")), 404, "/problems/not-found");
-		assertProblem(Http.get(gateway("/no/such/path")), 404, "/problems/not-found");
+		assertProblem(Http.get(gateway("/api/no/such/path")), 404, "/problems/not-found");
+	}
+
+	@Test
+	void everyOtherPathIsTheSites() {
+		// the site is not running here: its route answers a fast 503, not the gateway's own 404
+		assertProblem(Http.get(gateway("/no/such/path")), 503, "/problems/upstream-unavailable");
 	}
 
 	@Test

@@ -52,6 +52,12 @@ abstract class GatewayTest {
 
 	static final StubUpstream upstream = new StubUpstream();
 
+	/** The site's stub: every path that is not the API's, the gateway's own or refused goes here. */
+	static final StubUpstream site = new StubUpstream();
+
+	/** The desk's stub: /desk and everything under it. */
+	static final StubUpstream desk = new StubUpstream();
+
 	@LocalServerPort
 	int port;
 
@@ -63,6 +69,8 @@ abstract class GatewayTest {
 		registry.add("platform.upstreams.article-service", upstream::uri);
 		registry.add("platform.upstreams.media-service", upstream::uri);
 		registry.add("platform.upstreams.comment-service", upstream::uri);
+		registry.add("platform.upstreams.site", site::uri);
+		registry.add("platform.upstreams.desk", desk::uri);
 		// the production code path: keys from the issuer's JWKS, as from identity's in a run
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);

@@ -56,6 +56,8 @@ class LocalProfileTest {
 
 	private static final StubUpstream replacement = new StubUpstream();
 
+	private static final StubUpstream site = new StubUpstream();
+
 	@LocalServerPort
 	int port;
 
@@ -73,6 +75,8 @@ class LocalProfileTest {
 		registry.add("platform.upstreams.article-service", upstream::uri);
 		registry.add("platform.upstreams.media-service", upstream::uri);
 		registry.add("platform.upstreams.comment-service", upstream::uri);
+		registry.add("platform.upstreams.site", site::uri);
+		registry.add("platform.upstreams.desk", site::uri);
 		// identity's JWKS, served by the test issuer; the issuer and audience stay the local profile's
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 	}
@@ -81,6 +85,7 @@ class LocalProfileTest {
 	static void stop() {
 		upstream.close();
 		replacement.close();
+		site.close();
 	}
 
 	@Test
@@ -125,7 +130,8 @@ class LocalProfileTest {
 	/**
 	 * The gateway mints no token and publishes no key, in {@code local} as anywhere: it has no
 	 * functional endpoint at all, its only annotated handlers are the API document's (springdoc), and
-	 * what an issuer serves is a plain 404 problem here (identity serves it, on its own port).
+	 * what an issuer serves is not answered here: such paths are the site's, like every path that is
+	 * not the API's or the gateway's own (identity serves them, on its own port).
 	 */
 	@Test
 	void theGatewayAnswersNothingOfItsOwnButTheApiDocument() {
@@ -137,10 +143,16 @@ class LocalProfileTest {
 			.toList();
 		assertThat(handlers).isNotEmpty()
 			.allSatisfy(handler -> assertThat(handler.getBeanType().getName()).startsWith("org.springdoc."));
-		assertNotFound(Client.get(gateway("/oauth2/jwks")));
-		assertNotFound(Client.get(gateway("/.well-known/openid-configuration")));
-		assertNotFound(Client.post(gateway("/oauth2/token"), "grant_type=client_credentials", "Content-Type",
-				"application/x-www-form-urlencoded"));
+		for (String path : new String[] { "/oauth2/jwks", "/.well-known/openid-configuration" }) {
+			Http.Response response = Client.get(gateway(path));
+			assertThat(response.json().path("path").asString()).as("answered by the site's upstream").isEqualTo(path);
+		}
+		Http.Response token = Client.post(gateway("/oauth2/token"), "grant_type=client_credentials", "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertThat(token.header("Content-Type")).doesNotContain("jwt");
+		assertThat(site.requests("/oauth2/token")).singleElement()
+			.satisfies(request -> assertThat(request.method()).isEqualTo("POST"));
+		assertNotFound(Client.get(gateway("/api/v1/oauth2/jwks")));
 	}
 
 	@Test
@@ -162,7 +174,7 @@ class LocalProfileTest {
 	void hstsIsSentWhereItIsSwitchedOn() {
 		Http.Response response = Client.get(gateway("/api/v1/media/hsts"));
 		assertThat(response.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
-		assertThat(Client.get(gateway("/no/such/path")).header("Strict-Transport-Security")).isNotNull();
+		assertThat(Client.get(gateway("/api/no/such/path")).header("Strict-Transport-Security")).isNotNull();
 	}
 
 	private String gateway(String path) {

@@ -34,6 +34,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code .../stream}: two Server-Sent Events with a pause between them;</li>
  * <li>{@code .../gzip/...}: a gzip body when the client accepts it; {@code .../etag/...} honours
  * {@code If-None-Match}; {@code .../range/...} honours {@code Range};</li>
+ * <li>{@code .../own-headers/...}: the security headers a web application sets on its pages (its own
+ * Content-Security-Policy, {@code X-Frame-Options}, {@code Referrer-Policy});</li>
  * <li>{@link #failing(String)} answers 500 for that path; {@link #hanging} makes every media call hang.</li>
  * </ul>
  * Every request is recorded with its headers.
@@ -42,6 +44,9 @@ final class StubUpstream implements AutoCloseable {
 
 	record Recorded(String method, String path, Headers headers, int bodyLength) {
 	}
+
+	/** The policy of {@code .../own-headers/...} answers. */
+	static final String OWN_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https://media.example";
 
 	private final HttpServer server;
 
@@ -92,7 +97,9 @@ final class StubUpstream implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
 		byte[] requestBody = exchange.getRequestBody().readAllBytes();
-		this.recorded.add(new Recorded(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
+		String query = exchange.getRequestURI().getRawQuery();
+		this.recorded.add(new Recorded(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
+				exchange.getRequestHeaders(),
 				requestBody.length));
 		int count = this.counters.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
 		Headers response = exchange.getResponseHeaders();
@@ -131,6 +138,11 @@ final class StubUpstream implements AutoCloseable {
 		}
 		else if (path.contains("/cors-own/")) {
 			response.set("Access-Control-Allow-Origin", "*");
+		}
+		if (path.contains("/own-headers/")) {
+			response.set("Content-Security-Policy", OWN_POLICY);
+			response.set("X-Frame-Options", "SAMEORIGIN");
+			response.set("Referrer-Policy", "strict-origin-when-cross-origin");
 		}
 		String body = "{\"path\":\"" + path + "\",\"count\":" + count + ",\"padding\":\"" + "x".repeat(64) + "\"}";
 		if (path.contains("/etag/")) {

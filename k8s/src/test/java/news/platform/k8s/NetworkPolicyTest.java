@@ -49,14 +49,18 @@ class NetworkPolicyTest {
 			edges.add(service + " -> mongodb:27017");
 		});
 		edges.add("media-service -> article-service:8081");
+		// the reader website: reached through the gateway only; reads articles (pages, the feed) and media
+		edges.add("gateway -> site:8085");
+		edges.add("site -> article-service:8081");
+		edges.add("site -> media-service:8082");
 		edges.add("comment-service -> article-service:8081");
-		for (String client : List.of("gateway", "article-service", "media-service", "comment-service")) {
+		for (String client : List.of("gateway", "article-service", "media-service", "comment-service", "site")) {
 			edges.add(client + " -> config-server:8888");
 		}
 		edges.add("mongodb -> mongodb:27017");
 		edges.add("mongodb-init -> mongodb:27017");
 		edges.add("ingress-controller -> gateway:8080");
-		for (String traced : List.of("gateway", "article-service", "media-service", "comment-service")) {
+		for (String traced : List.of("gateway", "article-service", "media-service", "comment-service", "site")) {
 			edges.add(traced + " -> otel-collector:4318");
 		}
 		Components.in(overlay).forEach(component -> edges

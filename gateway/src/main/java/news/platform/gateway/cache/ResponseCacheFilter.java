@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -30,6 +31,8 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+
+import news.platform.gateway.RouteMetadata;
 
 /**
  * A small shared cache for what is the same for everybody: anonymous {@code GET} responses that
@@ -80,7 +83,7 @@ class ResponseCacheFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (!this.properties.enabled() || !cacheableRequest(request)) {
+		if (!this.properties.enabled() || !cacheableRequest(request) || !cacheableRoute(exchange)) {
 			return chain.filter(exchange);
 		}
 		String key = key(request);
@@ -107,6 +110,15 @@ class ResponseCacheFilter implements GlobalFilter, Ordered {
 		return request.getMethod() == HttpMethod.GET && !headers.containsHeader(HttpHeaders.AUTHORIZATION)
 				&& !headers.containsHeader(HttpHeaders.COOKIE) && !headers.containsHeader(HttpHeaders.RANGE)
 				&& !acceptsEventStream(headers);
+	}
+
+	/**
+	 * Not a route marked {@code response-cache: false}: the site's pages, whose own cache drops a
+	 * page the moment a story is unpublished (this one would serve it on).
+	 */
+	private static boolean cacheableRoute(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		return RouteMetadata.flag(route, RouteMetadata.RESPONSE_CACHE, true);
 	}
 
 	private static boolean acceptsEventStream(HttpHeaders headers) {

@@ -26,6 +26,7 @@ import news.platform.autoconfigure.observability.TraceParent;
 import news.platform.autoconfigure.problem.ProblemType;
 import news.platform.autoconfigure.problem.ReactiveProblems;
 import news.platform.gateway.Attributes;
+import news.platform.gateway.RouteMetadata;
 
 /**
  * The first thing every request meets, before identity and routing:
@@ -92,7 +93,8 @@ class EdgeFilter implements WebFilter, Ordered {
 		response.getHeaders().set("traceparent", traceparent);
 		String path = request.getPath().value();
 		response.beforeCommit(() -> {
-			decorate(response.getHeaders(), path);
+			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+			decorate(response.getHeaders(), path, RouteMetadata.flag(route, RouteMetadata.WEB_APPLICATION, false));
 			log(exchange, start);
 			return Mono.empty();
 		});
@@ -115,11 +117,27 @@ class EdgeFilter implements WebFilter, Ordered {
 		return chain.filter(exchange.mutate().request(cleaned).build());
 	}
 
-	private void decorate(HttpHeaders headers, String path) {
+	private void decorate(HttpHeaders headers, String path, boolean webApplication) {
 		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set("Referrer-Policy", "no-referrer");
+		if (webApplication) {
+			// the site's and the desk's pages carry their own policy (scripts and styles from
+			// themselves, pictures from the API), frame and referrer headers: passed through as sent;
+			// an answer without them (the gateway's own 503 for that route) gets the strict ones
+			if (!headers.containsHeader("Referrer-Policy")) {
+				headers.set("Referrer-Policy", "no-referrer");
+			}
+			if (!headers.containsHeader("Content-Security-Policy")) {
+				headers.set("Content-Security-Policy", API_CSP);
+			}
+			if (!headers.containsHeader("X-Frame-Options")) {
+				headers.set("X-Frame-Options", "DENY");
+			}
+		}
+		else {
+			headers.set("Referrer-Policy", "no-referrer");
+		}
 		// Swagger UI is a page with scripts and styles; everything else is data and may load nothing
-		if (!path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {
+		if (!webApplication && !path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {
 			headers.set("Content-Security-Policy", API_CSP);
 			headers.set("X-Frame-Options", "DENY");
 		}
