@@ -8,6 +8,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 import news.platform.testsupport.launcher.PlatformLauncher;
+import news.platform.testsupport.launcher.SignInSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

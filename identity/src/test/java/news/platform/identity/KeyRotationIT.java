@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import news.platform.identity.keys.SigningKeys;
 import news.platform.testsupport.Http;
 import news.platform.testsupport.launcher.PlatformLauncher;
+import news.platform.testsupport.launcher.SignInSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

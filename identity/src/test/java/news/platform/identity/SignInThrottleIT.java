@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import news.platform.testsupport.Http;
 import news.platform.testsupport.launcher.PlatformLauncher;
+import news.platform.testsupport.launcher.SignInSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -184,6 +184,41 @@ public final class PlatformLauncher implements AutoCloseable {
 		return accounts;
 	}
 
+	/**
+	 * An access token of a seeded account ({@code journalist}, {@code editor}…), taken as a person
+	 * takes one: the authorization code flow with PKCE through identity's sign-in form, as the site.
+	 * For tests that set data up through the API before a browser looks at it.
+	 */
+	public String accessToken(String username) {
+		String identity = url("identity");
+		String redirect = this.publicSite + "/login/oauth2/code/identity";
+		SignInSession browser = new SignInSession();
+		SignInSession.Pkce pkce = SignInSession.Pkce.create();
+		String authorize = identity + "/oauth2/authorize?response_type=code&client_id=site&scope=openid%20profile"
+				+ "&state=t&redirect_uri=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8)
+				+ "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
+		browser.get(authorize, "Accept", "text/html");
+		SignInSession.Answer signedIn = browser.signIn(identity, username, accounts().get(username));
+		SignInSession.Answer back = browser.get(signedIn.location(), "Accept", "text/html");
+		String code = back.location() == null ? null : back.query("code");
+		if (code == null) {
+			throw new IllegalStateException("No authorization code for " + username + " (" + back.status() + "): "
+					+ back.body());
+		}
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "authorization_code");
+		form.put("code", code);
+		form.put("redirect_uri", redirect);
+		form.put("code_verifier", pkce.verifier());
+		SignInSession.Answer tokens = browser.postForm(identity + "/oauth2/token", form, "Authorization",
+				SignInSession.basic("site", clientSecret("site")));
+		if (tokens.status() != 200) {
+			throw new IllegalStateException("Token exchange for " + username + " answered " + tokens.status() + ": "
+					+ tokens.body());
+		}
+		return tokens.json().path("access_token").asString();
+	}
+
 	/** The tail of a module's log, for a failing test's message. */
 	public String logTail(String module, int lines) {
 		Child child = this.children.get(module);

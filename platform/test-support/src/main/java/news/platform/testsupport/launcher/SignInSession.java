@@ -1,4 +1,4 @@
-package news.platform.identity;
+package news.platform.testsupport.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A browser without a browser: keeps cookies, follows no redirect by itself (each step's answer is
  * checked), posts forms with the page's CSRF token. Drives the authorization code flow with PKCE
- * exactly as a web application and a person's browser do.
+ * exactly as a web application and a person's browser do: identity's tests check each step, other
+ * modules' tests take a person's token with {@link PlatformLauncher#accessToken}.
  */
-final class SignInSession {
+public final class SignInSession {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,23 +42,23 @@ final class SignInSession {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	record Answer(int status, String location, String contentType, String body) {
+	public record Answer(int status, String location, String contentType, String body) {
 
-		String query(String name) {
+		public String query(String name) {
 			Matcher matcher = Pattern.compile("[?&]" + name + "=([^&#]*)").matcher(this.location);
 			return matcher.find() ? java.net.URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
 	}
 
 	/** A PKCE pair: the verifier the client keeps, the S256 challenge it sends. */
-	record Pkce(String verifier, String challenge) {
+	public record Pkce(String verifier, String challenge) {
 
-		static Pkce create() {
+		public static Pkce create() {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
 			String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -72,7 +73,7 @@ final class SignInSession {
 
 	}
 
-	Answer get(String url, String... headers) {
+	public Answer get(String url, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
@@ -80,7 +81,7 @@ final class SignInSession {
 		return send(request);
 	}
 
-	Answer postForm(String url, Map<String, String> form, String... headers) {
+	public Answer postForm(String url, Map<String, String> form, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(encode(form)));
@@ -90,7 +91,7 @@ final class SignInSession {
 		return send(request);
 	}
 
-	Answer postRaw(String url, String contentType, String body, String... headers) {
+	public Answer postRaw(String url, String contentType, String body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
@@ -101,7 +102,7 @@ final class SignInSession {
 	}
 
 	/** The CSRF token of the form on {@code page}. */
-	static String csrf(Answer page) {
+	public static String csrf(Answer page) {
 		Matcher matcher = CSRF.matcher(page.body());
 		if (!matcher.find()) {
 			throw new AssertionError("no CSRF field on the page:\n" + page.body());
@@ -110,7 +111,7 @@ final class SignInSession {
 	}
 
 	/** Signs in on identity's form, from an authorization request the session already made. */
-	Answer signIn(String identity, String username, String password) {
+	public Answer signIn(String identity, String username, String password) {
 		Answer page = get(identity + "/login", "Accept", "text/html");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("username", username);
@@ -119,7 +120,7 @@ final class SignInSession {
 		return postForm(identity + "/login", form, "Accept", "text/html");
 	}
 
-	static String encode(Map<String, String> form) {
+	public static String encode(Map<String, String> form) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((key, value) -> {
 			if (!body.isEmpty()) {
@@ -132,16 +133,16 @@ final class SignInSession {
 		return body.toString();
 	}
 
-	static String basic(String client, String secret) {
+	public static String basic(String client, String secret) {
 		return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The claims of a JWT, unverified (the services verify; the test reads what they will see). */
-	static JsonNode claims(String jwt) {
+	public static JsonNode claims(String jwt) {
 		return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
 	}
 
-	static JsonNode header(String jwt) {
+	public static JsonNode header(String jwt) {
 		return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
 	}
 

@@ -1,0 +1,192 @@
+package news.platform.desk;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import news.platform.testsupport.browser.Chromium;
+import news.platform.testsupport.launcher.PlatformLauncher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk as a person uses it, in headless Chromium through the gateway: sign in at identity, the
+ * dashboard with one's own work, sign out of both; and what must be refused (a reader, a return
+ * address off the desk, a form without its CSRF token, a bad filter).
+ */
+class DeskIT {
+
+	private static PlatformLauncher platform;
+
+	private static ChromeDriver browser;
+
+	private static final Path SCREENSHOTS = Path.of(System.getProperty("platform.build.directory", "target"),
+			"screenshots");
+
+	@BeforeAll
+	static void launch() {
+		Chromium.assumeInstalled();
+		platform = PlatformLauncher.start("identity", "article-service", "desk", "gateway");
+		browser = Chromium.start(1280, 800);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	@BeforeEach
+	void signedOut() {
+		// the desk's, the gateway's and identity's cookies: all on localhost
+		browser.get(platform.url("gateway") + "/desk/assets/desk.css");
+		browser.manage().deleteAllCookies();
+		browser.get(platform.url("identity") + "/login");
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void aJournalistSignsInAndFindsTheirDraftOnTheDashboard() throws Exception {
+		String token = platform.accessToken("journalist");
+		HttpResponse<String> created = HttpClient.newHttpClient()
+			// straight to article-service: this is set-up, not what the test is about
+			.send(HttpRequest.newBuilder(URI.create(platform.url("article-service") + "/api/v1/articles"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"headline\":\"Most u Čačku otvoren za promet\",\"body\":[{\"type\":\"paragraph\",\"text\":\"Gradnja je trajala dvije godine.\"}]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+		browser.get(platform.url("gateway") + "/desk/");
+		signIn("journalist");
+
+		assertThat(browser.getCurrentUrl()).isEqualTo(platform.url("gateway") + "/desk/");
+		assertThat(browser.findElements(By.cssSelector("section[aria-labelledby=shelf-nacrti]")))
+			.as(() -> browser.getPageSource())
+			.hasSize(1);
+		assertThat(browser.findElement(By.cssSelector(".who .name")).getText()).isNotBlank();
+		assertThat(browser.findElement(By.cssSelector(".who .role")).getText()).isEqualTo("novinar");
+		// the search index follows the feed: the draft shows within a poll
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+			driver.navigate().refresh();
+			return driver.findElement(By.cssSelector("section[aria-labelledby=shelf-nacrti]"))
+				.getText()
+				.contains("Most u Čačku otvoren za promet");
+		});
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("dashboard-1280x800.png"));
+
+		Results accessibility = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(browser);
+		List<String> serious = accessibility.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.map(DeskIT::describe)
+			.toList();
+		assertThat(serious).as("serious or critical axe-core violations on the dashboard").isEmpty();
+	}
+
+	@Test
+	void signingOutEndsTheDeskAndTheIdentitySession() {
+		browser.get(platform.url("gateway") + "/desk/");
+		signIn("editor");
+		assertThat(browser.findElement(By.cssSelector(".who .role")).getText()).isEqualTo("urednik");
+
+		browser.findElement(By.cssSelector("form.sign-out button")).click();
+
+		// back at the desk, which asks identity again, which asks for the password again
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+		assertThat(browser.getCurrentUrl()).startsWith(platform.url("identity") + "/login");
+	}
+
+	@Test
+	void aReaderIsToldTheDeskIsNotTheirs() {
+		browser.get(platform.url("gateway") + "/desk/");
+		signIn("reader");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pristup nije dopušten");
+	}
+
+	@Test
+	void aReturnAddressOffTheDeskLeadsToTheDashboard() {
+		for (String elsewhere : List.of("//evil.example", "https://evil.example/desk/", "/\\evil.example",
+				"/site-page")) {
+			browser.manage().deleteAllCookies();
+			browser.get(platform.url("gateway") + "/desk/prijava?natrag=" + java.net.URLEncoder.encode(elsewhere,
+					java.nio.charset.StandardCharsets.UTF_8));
+			if (!browser.findElements(By.name("username")).isEmpty()) {
+				signIn("journalist");
+			}
+			assertThat(browser.getCurrentUrl()).as(elsewhere).isEqualTo(platform.url("gateway") + "/desk/");
+		}
+		browser.get(platform.url("gateway") + "/desk/prijava?natrag=%2Fdesk%2Fpopis%2Fnacrti");
+		assertThat(browser.getCurrentUrl()).isEqualTo(platform.url("gateway") + "/desk/popis/nacrti");
+	}
+
+	@Test
+	void aFilterThatBreaksARuleIsMarkedAndNothingIsAsked() {
+		browser.get(platform.url("gateway") + "/desk/popis/nacrti?section=..%2Fetc&q=most");
+		signIn("journalist");
+
+		WebElement section = browser.findElement(By.id("filter-section"));
+		assertThat(section.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("problem-section")).getText()).contains("vijesti/hrvatska");
+		assertThat(browser.findElement(By.id("filter-q")).getAttribute("value")).isEqualTo("most");
+
+		browser.get(platform.url("gateway") + "/desk/popis/nepostojeci");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stranica ne postoji");
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenIsRefusedWithAPage() throws Exception {
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(platform.url("gateway") + "/desk/jezik"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString("jezik=en"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(403);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+			.startsWith("text/html"));
+		assertThat(answer.body()).contains("Pristup nije dopušten").doesNotContain("Exception");
+	}
+
+	/** On identity's sign-in form (where the desk sent the browser), as {@code username}. */
+	private static void signIn(String username) {
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
+		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
+	}
+
+	private static String describe(Rule rule) {
+		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
+	}
+
+}
