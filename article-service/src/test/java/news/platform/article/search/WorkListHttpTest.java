@@ -93,6 +93,11 @@ class WorkListHttpTest {
 		assertThat(ids("/api/v1/articles?tag=" + this.tag, this.journalistToken)).containsExactly(published, own);
 		assertThat(ids("/api/v1/articles?tag=" + this.tag + "&owner=me", this.journalistToken)).containsExactly(own);
 
+		// readers' visibility is checked in whole seconds (a cacheable filter): a story published in
+		// this second shows from the next
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(ids(Http.get(this.api.url("/api/v1/articles?tag=" + this.tag + "&limit=19"))))
+				.containsExactly(published));
 		Http.Response anonymous = Http.get(this.api.url("/api/v1/articles?tag=" + this.tag));
 		assertThat(ids(anonymous)).containsExactly(published);
 		JsonNode item = anonymous.json().path("items").get(0);
