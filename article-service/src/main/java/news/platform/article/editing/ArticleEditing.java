@@ -21,6 +21,8 @@ import news.platform.article.slug.Slugs;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
+import news.platform.article.story.Block;
+import news.platform.article.story.Mark;
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
 
@@ -48,6 +50,7 @@ public class ArticleEditing {
 	public Article create(ArticleInput input, Caller caller) {
 		requireStaff(caller);
 		InputRules.check(input, true);
+		linkTargetsExist(input);
 		String section = section(input.section());
 		String id = new ObjectId().toHexString();
 		String slug = claimForNew(input, id);
@@ -64,6 +67,38 @@ public class ArticleEditing {
 		catch (RuntimeException ex) {
 			this.slugs.release(slug, id);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Every inline link to an article names one that exists (in any state but deleted: an editor
+	 * may link a story still in review; readers see the link only once it is published).
+	 */
+	private void linkTargetsExist(ArticleInput input) {
+		if (input.body() == null) {
+			return;
+		}
+		for (int i = 0; i < input.body().size(); i++) {
+			Block block = input.body().get(i);
+			if (block instanceof Block.Formatted f) {
+				linkTargetsExist("body[" + i + "]", f);
+			}
+			else if (block instanceof Block.ListBlock list) {
+				for (int j = 0; j < list.items().size(); j++) {
+					linkTargetsExist("body[" + i + "].items[" + j + "]", list.items().get(j));
+				}
+			}
+		}
+	}
+
+	private void linkTargetsExist(String field, Block.Formatted formatted) {
+		for (int k = 0; k < formatted.marks().size(); k++) {
+			Mark mark = formatted.marks().get(k);
+			if (mark.isLink() && mark.articleId() != null && this.articles.find(mark.articleId())
+				.filter(a -> a.status() != ArticleStatus.DELETED)
+				.isEmpty()) {
+				throw ApiProblem.invalidField(field + ".marks[" + k + "].articleId", "no such article");
+			}
 		}
 	}
 
@@ -95,6 +130,7 @@ public class ArticleEditing {
 		requireStaff(caller);
 		long expected = Versions.required(ifMatch);
 		InputRules.check(input, !patch);
+		linkTargetsExist(input);
 		Article before = existing(id);
 		Action.EDIT.require(before, caller, true);
 		if (before.revision() != expected) {

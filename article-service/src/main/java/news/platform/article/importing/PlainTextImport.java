@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import news.platform.article.story.Block;
+import news.platform.article.story.RichText;
 import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
@@ -231,7 +232,9 @@ public final class PlainTextImport {
 
 	private static void flush(StringBuilder paragraph, List<Block> blocks) {
 		if (paragraph.length() > 0) {
-			blocks.add(new Block.Paragraph(paragraph.toString()));
+			// a bare web address in pasted text becomes a link over itself
+			String text = paragraph.toString();
+			blocks.add(new Block.Paragraph(text, RichText.bareUrls(text)));
 			paragraph.setLength(0);
 		}
 	}

@@ -254,7 +254,7 @@ public final class NinjsMapper {
 			blocks = List.of(new Block.Paragraph(description.text()));
 			standfirst = null;
 		}
-		if (blocks.stream().noneMatch((block) -> block instanceof Block.Paragraph)) {
+		if (blocks.stream().noneMatch((block) -> block instanceof Block.Paragraph || block instanceof Block.ListBlock)) {
 			throw ApiProblem.invalidField("$.bodies", "no text/html or text/plain body with article text");
 		}
 		if (blocks.size() > MAX_BLOCKS) {

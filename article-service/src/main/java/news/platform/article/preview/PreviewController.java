@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import news.platform.article.access.Action;
 import news.platform.article.access.Caller;
 import news.platform.article.editing.ArticleEditing;
+import news.platform.article.linking.ArticleLinkTargets;
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
@@ -57,8 +58,13 @@ class PreviewController {
 
 	private final PublicUrls urls;
 
-	PreviewController(PreviewLinks links, ArticleEditing editing, SectionDirectory sections, PublicUrls urls) {
+	/** Links to other articles as readers will see them: to published ones only. */
+	private final ArticleLinkTargets linkTargets;
+
+	PreviewController(PreviewLinks links, ArticleEditing editing, SectionDirectory sections, PublicUrls urls,
+			ArticleLinkTargets linkTargets) {
 		this.links = links;
+		this.linkTargets = linkTargets;
 		this.editing = editing;
 		this.sections = sections;
 		this.urls = urls;
@@ -131,7 +137,7 @@ class PreviewController {
 			})
 			.orElseThrow(() -> ApiProblem.notFound("Preview", "This preview link does not work (any more)."));
 		return new PreviewArticle(article.id(), article.slug(), article.status().name(), article.language(),
-				article.headline(), article.standfirst(), article.body(), article.authors(),
+				article.headline(), article.standfirst(), this.linkTargets.forReaders(article.body()), article.authors(),
 				this.sections.display(article.section()), article.tags(), article.source(), article.heroMediaId(),
 				article.updatedAt(), article.scheduledAt(), article.embargoUntil(), article.wordCount(),
 				article.readingMinutes(), article.corrections(), true);

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -20,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import news.platform.article.commit.ArticleSaved;
+import news.platform.article.linking.ArticleLinkTargets;
 import news.platform.article.ninjs.NinjsArticle;
 import news.platform.article.ninjs.NinjsMapper;
 import news.platform.article.section.SectionChanged;
@@ -27,6 +31,7 @@ import news.platform.article.section.SectionDirectory;
 import news.platform.article.slug.SlugClaims;
 import news.platform.article.story.Article;
 import news.platform.article.story.Articles;
+import news.platform.article.story.RichText;
 import news.platform.article.web.ContentCoding;
 
 /**
@@ -56,9 +61,19 @@ class ReaderCache {
 
 	private final SectionDirectory sections;
 
+	private final ArticleLinkTargets linkTargets;
+
+	/**
+	 * Which cached articles link to which article (target id → source ids): a cached answer holds
+	 * the target's URL, or leaves the link out while the target is unpublished, so any change of
+	 * the target (published, unpublished, new slug) drops the answers that link to it too.
+	 */
+	private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
+
 	ReaderCache(Articles articles, SlugClaims slugs, Clock clock, JsonMapper json, ReaderProperties properties,
-			MeterRegistry meters, SectionDirectory sections) {
+			MeterRegistry meters, SectionDirectory sections, ArticleLinkTargets linkTargets) {
 		this.articles = articles;
+		this.linkTargets = linkTargets;
 		this.slugs = slugs;
 		this.sections = sections;
 		this.clock = clock;
@@ -113,8 +128,8 @@ class ReaderCache {
 	byte[] ninjs(Article article) {
 		URI url = article.visibleAt(this.clock.instant()) ? this.sections.articleUrl(article.section(), article.slug())
 				: null;
-		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(
-				NinjsArticle.of(article, this.sections.display(article.section()), url, null)));
+		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(NinjsArticle.of(forReaders(article),
+				this.sections.display(article.section()), url, null)));
 	}
 
 	/** The public URL of a published article (its section path now), or {@code null}. */
@@ -155,6 +170,7 @@ class ReaderCache {
 		this.byId.invalidateAll();
 		this.ninjsById.invalidateAll();
 		this.slugToId.invalidateAll();
+		this.linkedFrom.clear();
 	}
 
 	@EventListener
@@ -166,6 +182,26 @@ class ReaderCache {
 		this.byId.invalidate(id);
 		this.ninjsById.invalidate(id);
 		this.slugToId.asMap().values().removeIf(id::equals);
+		Set<String> sources = this.linkedFrom.remove(id);
+		if (sources != null) {
+			for (String source : sources) {
+				this.byId.invalidate(source);
+				this.ninjsById.invalidate(source);
+			}
+		}
+	}
+
+	/** The article with its inline links to other articles as readers get them; remembers them. */
+	private Article forReaders(Article article) {
+		Set<String> targets = RichText.linkedArticles(article.body());
+		if (targets.isEmpty()) {
+			return article;
+		}
+		// registered before the targets are read: a target changing meanwhile drops this entry
+		for (String target : targets) {
+			this.linkedFrom.computeIfAbsent(target, key -> ConcurrentHashMap.newKeySet()).add(article.id());
+		}
+		return article.toBuilder().body(this.linkTargets.forReaders(article.body())).build();
 	}
 
 	@EventListener
@@ -178,8 +214,8 @@ class ReaderCache {
 		if (article == null) {
 			return null;
 		}
-		return entry(article,
-				this.json.writeValueAsBytes(ReaderArticle.of(article, now, sectionPath(article), url(article))), now);
+		return entry(article, this.json.writeValueAsBytes(
+				ReaderArticle.of(forReaders(article), now, sectionPath(article), url(article))), now);
 	}
 
 	private static Entry entry(Article article, byte[] identity, Instant now) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import news.platform.article.story.Article;
 import news.platform.article.story.Block;
+import news.platform.article.story.RichText;
 
 /**
  * What changed between two revisions: the fields that differ, and the body as a line diff over
@@ -59,7 +60,19 @@ final class RevisionDiff {
 		for (Block block : body) {
 			String type = block.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
 			String text = block.plainText();
-			if (block instanceof Block.Image image) {
+			if (block instanceof Block.ListBlock list) {
+				// one line per item, so a changed item shows as that item changing
+				for (Block.ListItem item : list.items()) {
+					lines.add((list.ordered() ? "ordered item: " : "item: ") + item.text()
+							+ RichText.describe(item.marks()));
+				}
+				continue;
+			}
+			if (block instanceof Block.Formatted formatted) {
+				// formatting is part of the line: a word made bold or a link changed shows as a change
+				text = text + RichText.describe(formatted.marks());
+			}
+			else if (block instanceof Block.Image image) {
 				text = image.mediaId() + (text.isEmpty() ? "" : " " + text);
 			}
 			else if (block instanceof Block.Embed embed) {

@@ -36,6 +36,12 @@ public interface ArticleIndex {
 	 */
 	Map<String, Long> counts(Viewer viewer, String owner);
 
+	/**
+	 * Published stories like {@code article} (Lucene's MoreLikeThis over its headline, standfirst
+	 * and body, boosted by a shared section and shared tags), best first; never the article itself.
+	 */
+	List<Hit> related(SearchDocument article, int limit);
+
 	/** Articles whose section is {@code path} or one of its subsections, any status. */
 	List<String> idsInSection(String path);
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +38,7 @@ import news.platform.article.access.Caller;
 import news.platform.article.access.Refusals;
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.web.ContentCoding;
+import news.platform.autoconfigure.problem.ApiProblem;
 
 /**
  * Lists and search, answered from the search index alone (never MongoDB). Readers get published
@@ -66,9 +69,14 @@ class ArticleListController {
 
 	private final SectionDirectory sections;
 
+	private final SearchIndexMaintenance maintenance;
+
+	private static final java.util.regex.Pattern ARTICLE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
 	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, SearchBulkhead searches,
-			MeterRegistry meters, Clock clock, SectionDirectory sections) {
+			MeterRegistry meters, Clock clock, SectionDirectory sections, SearchIndexMaintenance maintenance) {
 		this.index = index;
+		this.maintenance = maintenance;
 		this.json = json;
 		this.cacheControl = properties.cacheControl();
 		this.pages = new RenderedPages(index, clock, properties.responseCache().toBytes(), meters);
@@ -115,6 +123,61 @@ class ArticleListController {
 		return respond(true, request, viewer, webRequest, acceptEncoding,
 				() -> this.searches.run(() -> this.index.search(new ArticleIndex.SearchQuery(request.q(),
 						request.filters(), request.limit(), request.cursor(), viewer))));
+	}
+
+	@GetMapping(path = "/{id}/related", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Related stories of a published article, best first",
+			description = "Lucene's MoreLikeThis over headline, standfirst and body, boosted by a shared section and shared tags; published stories only, never the article itself. Cached per replica and dropped when the article or any story in its list changes or is unpublished. {items: [list items with url]}. An article readers cannot see: 404; limit out of 1-20 or any other parameter: 400 naming it.")
+	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-20, default 5")
+	ResponseEntity<byte[]> related(@PathVariable String id,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING,
+					required = false) String acceptEncoding,
+			@Parameter(hidden = true) ServletWebRequest webRequest) {
+		int limit = relatedLimit(parameters);
+		if (!ARTICLE_ID.matcher(id).matches()) {
+			throw ApiProblem.notFound("Article", null);
+		}
+		List<ArticleIndex.Hit> hits = this.searches
+			.run(() -> this.maintenance.related().get(id, limit, this.maintenance.articles()))
+			.orElseThrow(() -> ApiProblem.notFound("Article", null));
+		Set<String> fields = new LinkedHashSet<>();
+		fields.add("id");
+		fields.addAll(ListParameters.ITEM_FIELDS);
+		RenderedPages.Rendered rendered = render(new ArticleIndex.Page(hits, null), fields,
+				ContentCoding.acceptsGzip(acceptEncoding));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setCacheControl(this.cacheControl);
+		headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+		if (webRequest.checkNotModified(rendered.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+		}
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		if (rendered.gzip()) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		return ResponseEntity.ok().headers(headers).body(rendered.body());
+	}
+
+	private static int relatedLimit(MultiValueMap<String, String> parameters) {
+		for (String name : parameters.keySet()) {
+			if (!name.equals("limit")) {
+				throw ApiProblem.invalidParameter(name, "is not a parameter of related stories");
+			}
+		}
+		List<String> values = parameters.get("limit");
+		if (values == null) {
+			return RelatedStories.DEFAULT_LIMIT;
+		}
+		String message = "must be one whole number from 1 to " + RelatedStories.MAX_LIMIT;
+		if (values.size() != 1 || values.get(0) == null || !values.get(0).matches("[0-9]{1,3}")) {
+			throw ApiProblem.invalidParameter("limit", message);
+		}
+		int limit = Integer.parseInt(values.get(0));
+		if (limit < 1 || limit > RelatedStories.MAX_LIMIT) {
+			throw ApiProblem.invalidParameter("limit", message);
+		}
+		return limit;
 	}
 
 	@GetMapping(path = "/counts", produces = MediaType.APPLICATION_JSON_VALUE)

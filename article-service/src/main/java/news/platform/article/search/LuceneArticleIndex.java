@@ -52,8 +52,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
@@ -66,6 +68,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
@@ -74,6 +77,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import news.platform.textanalysis.CroatianAnalyzer;
 
 /**
  * {@link ArticleIndex} as a Lucene index in a local directory. Writes are visible to the next
@@ -138,11 +143,19 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// and the service rebuilds it from MongoDB. Bump when what a document holds changes.
 	// 3: every article that is not deleted (unpublished ones never visible to readers), with status,
 	// owner, returned, updatedAt and scheduledAt for staff lists; list items of codec version 2
-	static final String SCHEMA = "3";
+	// 4: the platform's shared Croatian analysis (news.platform.textanalysis, with the fleeting-a
+	// rule: Čačak and Čačku one stem), so terms indexed by 3 no longer match queries
+	static final String SCHEMA = "4";
 
 	private static final String SCHEMA_KEY = "schema";
 
 	private static final int MAX_QUERY_TERMS = 32;
+
+	private static final int MAX_RELATED_TERMS = 25;
+
+	private static final float SECTION_BOOST = 2f;
+
+	private static final float TAG_BOOST = 1.5f;
 
 	// everything a list item shows, packed by ListItemCodec
 	private static final String ITEM = "item";
@@ -306,6 +319,52 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 				}
 			}
 			return ordered;
+		});
+	}
+
+	@Override
+	public List<Hit> related(SearchDocument article, int limit) {
+		return withSearcher(searcher -> {
+			MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+			like.setAnalyzer(this.analyzer);
+			like.setFieldNames(new String[] { RANKED });
+			// one article is the whole "document": every word it uses may count, and the index is
+			// often small (a new site); the idf weighting keeps common words from dominating
+			like.setMinTermFreq(1);
+			like.setMinDocFreq(1);
+			like.setMaxQueryTerms(MAX_RELATED_TERMS);
+			like.setBoost(true);
+			// weighted as the ranked field is: headline ×3, standfirst ×2, body ×1
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < HEADLINE_WEIGHT; i++) {
+				text.append(article.headline()).append('\n');
+			}
+			if (article.standfirst() != null) {
+				for (int i = 0; i < STANDFIRST_WEIGHT; i++) {
+					text.append(article.standfirst()).append('\n');
+				}
+			}
+			if (article.bodyText() != null) {
+				text.append(article.bodyText());
+			}
+			BooleanQuery.Builder query = new BooleanQuery.Builder()
+				.add(like.like(RANKED, new java.io.StringReader(text.toString())), Occur.MUST)
+				.add(new TermQuery(new Term(ID, article.id())), Occur.MUST_NOT)
+				.add(visibility(Viewer.READER), Occur.FILTER);
+			if (article.section() != null) {
+				query.add(new BoostQuery(new TermQuery(new Term(KEY_SECTION, CroatianAnalyzer.fold(article.section()))),
+						SECTION_BOOST), Occur.SHOULD);
+			}
+			for (String tag : article.tags()) {
+				query.add(new BoostQuery(new TermQuery(new Term(KEY_TAG, CroatianAnalyzer.fold(tag))), TAG_BOOST),
+						Occur.SHOULD);
+			}
+			TopDocs top = searcher.search(query.build(), limit);
+			List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+			for (ScoreDoc doc : top.scoreDocs) {
+				hits.add(hit(searcher, doc.doc));
+			}
+			return hits;
 		});
 	}
 

@@ -51,6 +51,8 @@ final class SearchFeedHandler implements FeedHandler, FeedCursor {
 	@Override
 	public void afterBatch() {
 		this.index.refresh();
+		// related-story lists computed while the batch was not yet visible go too
+		this.maintenance.related().refreshed();
 	}
 
 	/**

@@ -50,12 +50,25 @@ class SearchIndexMaintenance {
 
 	private final ApplicationEventPublisher events;
 
+	/** Related-story lists of this replica, dropped as the index learns of each change. */
+	private final RelatedStories related;
+
 	SearchIndexMaintenance(ArticleIndex index, ObjectProvider<ArticleSource> sources, SearchProperties properties,
 			ApplicationEventPublisher events) {
 		this.index = index;
 		this.sources = sources;
 		this.properties = properties;
 		this.events = events;
+		this.related = new RelatedStories(index);
+	}
+
+	RelatedStories related() {
+		return this.related;
+	}
+
+	/** Where related stories read the article they are asked about (by key). */
+	ArticleSource articles() {
+		return source();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -92,6 +105,9 @@ class SearchIndexMaintenance {
 		try (Stream<SearchDocument> documents = source().all()) {
 			return this.index.rebuild(documents);
 		}
+		finally {
+			this.related.clear();
+		}
 	}
 
 	/**
@@ -103,16 +119,22 @@ class SearchIndexMaintenance {
 		if (articleId == null) {
 			return;
 		}
-		if ("article.deleted".equals(eventType)) {
-			this.index.delete(articleId);
-			return;
+		try {
+			if ("article.deleted".equals(eventType)) {
+				this.index.delete(articleId);
+				return;
+			}
+			Optional<SearchDocument> current = source().find(articleId);
+			if (current.isPresent()) {
+				this.index.upsert(current.get());
+			}
+			else {
+				this.index.delete(articleId);
+			}
 		}
-		Optional<SearchDocument> current = source().find(articleId);
-		if (current.isPresent()) {
-			this.index.upsert(current.get());
-		}
-		else {
-			this.index.delete(articleId);
+		finally {
+			// after the index: a list computed from now on sees the change
+			this.related.written(articleId);
 		}
 	}
 

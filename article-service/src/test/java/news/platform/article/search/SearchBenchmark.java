@@ -19,6 +19,7 @@ import news.platform.article.search.ArticleIndex.Filters;
 import news.platform.article.search.ArticleIndex.ListQuery;
 import news.platform.article.search.ArticleIndex.Page;
 import news.platform.article.search.ArticleIndex.SearchQuery;
+import news.platform.textanalysis.CroatianAnalyzer;
 
 /**
  * Not a test: a timing run of the Lucene index alone (no HTTP), single-threaded. Indexes

@@ -95,7 +95,7 @@ class WorkListHttpTest {
 
 		// readers' visibility is checked in whole seconds (a cacheable filter): a story published in
 		// this second shows from the next
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(ids(Http.get(this.api.url("/api/v1/articles?tag=" + this.tag + "&limit=19"))))
 				.containsExactly(published));
 		Http.Response anonymous = Http.get(this.api.url("/api/v1/articles?tag=" + this.tag));
