@@ -76,6 +76,32 @@ class PagesTest extends SiteTest {
 	}
 
 	@Test
+	void richTextRendersAsLinksEmphasisAndListsAndAnUnsafeLinkAsText() {
+		ServicesStub.Story story = published("vijesti", "Izvješće o mostu objavljeno");
+		// article-service's shape (its README, "Rich text"): marks are code-point ranges over the text
+		story.richBody = java.util.List.of(
+				java.util.Map.of("type", "paragraph", "text", "Čačak je objavio izvješće 😀 o mostu.", "marks",
+						java.util.List.of(java.util.Map.of("type", "bold", "start", 0, "end", 5),
+								java.util.Map.of("type", "link", "start", 17, "end", 25, "href", "https://cacak.rs/izvjesce"),
+								java.util.Map.of("type", "link", "start", 27, "end", 35, "href", "javascript:alert(1)"))),
+				java.util.Map.of("type", "list", "ordered", true, "items",
+						java.util.List.of(java.util.Map.of("text", "prva stavka", "marks",
+								java.util.List.of(java.util.Map.of("type", "italic", "start", 0, "end", 4))),
+								java.util.Map.of("text", "druga stavka"))));
+
+		Document page = Jsoup.parse(get(story.path()).body());
+
+		Element paragraph = page.selectFirst(".story-body p");
+		assertThat(paragraph.text()).isEqualTo("Čačak je objavio izvješće 😀 o mostu.");
+		assertThat(paragraph.select("strong").text()).isEqualTo("Čačak");
+		assertThat(paragraph.select("a").eachAttr("href")).containsExactly("https://cacak.rs/izvjesce");
+		assertThat(paragraph.select("a").text()).isEqualTo("izvješće");
+		assertThat(page.select(".story-body ol > li")).extracting(Element::text).containsExactly("prva stavka", "druga stavka");
+		assertThat(page.select(".story-body ol > li em").text()).isEqualTo("prva");
+		assertThat(page.html()).doesNotContain("javascript:");
+	}
+
+	@Test
 	void headlinesAreTextNeverMarkup() {
 		ServicesStub.Story story = published("sport", "<script>alert(1)</script> i </script><b>ostalo</b> & više");
 		Http.Response response = get(story.path());

@@ -47,6 +47,9 @@ public final class ServicesStub implements AutoCloseable {
 
 		final List<String> paragraphs;
 
+		/** The body as article-service sends it with rich text (issue 16); null: {@link #paragraphs} as plain paragraphs. */
+		volatile List<Map<String, Object>> richBody;
+
 		volatile Instant publishedAt;
 
 		volatile Instant firstPublishedAt;
@@ -324,7 +327,8 @@ public final class ServicesStub implements AutoCloseable {
 	private static Map<String, Object> reader(Story story) {
 		Map<String, Object> article = teaser(story);
 		article.put("authors", story.authors);
-		article.put("body", story.paragraphs.stream().map(text -> Map.of("type", "paragraph", "text", text)).toList());
+		article.put("body", story.richBody != null ? story.richBody
+				: story.paragraphs.stream().map(text -> Map.of("type", "paragraph", "text", text)).toList());
 		article.put("firstPublishedAt", story.firstPublishedAt == null ? null : story.firstPublishedAt.toString());
 		article.put("updatedAt", story.publishedAt == null ? null : story.publishedAt.toString());
 		article.put("wordCount", 120);
