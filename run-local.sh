@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole news platform on this machine: config server, identity (the OpenID Connect
-# provider), article-, media- and comment-service, the site, gateway. Needs only a JDK 17+ (and internet
+# provider), article-, media- and comment-service, the site, the desk, gateway. Needs only a JDK 17+ (and internet
 # access to Maven Central the first time, to build). See docs/local-run.md.
 #
 #   ./run-local.sh              build if needed, start everything, supervise; Ctrl-C stops all
@@ -27,11 +27,11 @@ cd "$ROOT"
 # config server (everyone reads its configuration), then identity (the others validate tokens
 # against its JWKS and get their client secrets from what it made on first start), then the rest
 # together. A new process is one more entry in each array; nothing else counts them.
-NAMES=(config-server identity article-service media-service comment-service site gateway)
-MODULES=(config identity article-service media-service comment-service site gateway)
-PORTS=(8888 8086 8081 8082 8083 8085 8080)
-MGMT_PORTS=(9888 9086 9081 9082 9083 9085 9080)
-STAGES=(0 1 2 2 2 2 2)
+NAMES=(config-server identity article-service media-service comment-service site desk gateway)
+MODULES=(config identity article-service media-service comment-service site desk gateway)
+PORTS=(8888 8086 8081 8082 8083 8085 8084 8080)
+MGMT_PORTS=(9888 9086 9081 9082 9083 9085 9084 9080)
+STAGES=(0 1 2 2 2 2 2 2)
 VERSION=0.1.0-SNAPSHOT
 IDENTITY_URL=http://localhost:8086
 # what identity makes on first start in `local` (owner-only files): its signing keys, the client
@@ -911,6 +911,8 @@ print_summary() {
 	printf '  gateway           http://localhost:8080\n'
 	# the public reader website, through the gateway (the site itself answers on 8085)
 	printf '  site (home page)  http://localhost:8080/\n'
+	# the newsroom's web application, through the gateway's /desk/** route (the desk answers on 8084)
+	printf '  desk (newsroom)   http://localhost:8080/desk/ — sign in as journalist/editor with the passwords in ./%s/accounts.env\n' "$IDENTITY_DATA"
 	for u in http://localhost:8080/swagger-ui.html http://localhost:8080/v3/api-docs \
 		http://localhost:8081/swagger-ui.html http://localhost:8081/v3/api-docs; do
 		case "$(http_code "$u")" in 200 | 301 | 302)

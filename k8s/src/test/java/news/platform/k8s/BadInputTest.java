@@ -96,7 +96,8 @@ class BadInputTest {
 		MetricNamesTest.Scrapes scrapes = new MetricNamesTest.Scrapes(
 				new TreeMap<>(Map.of("gateway", Path.of("gateway.prom"), "config-server", Path.of("config-server.prom"),
 						"article-service", Path.of("article-service.prom"), "media-service", Path.of("media-service.prom"),
-						"comment-service", Path.of("comment-service.prom"), "site", Path.of("site.prom"))),
+						"comment-service", Path.of("comment-service.prom"), "site", Path.of("site.prom"), "desk",
+						Path.of("desk.prom"))),
 				Map.of("gateway", Set.of("http_server_requests_seconds_count", "jvm_info")), Set.of(),
 				Map.of("http_server_requests_seconds_count", Set.of("application", "uri", "status")));
 		var check = MetricNamesTest.check(Monitoring.dashboardQueries(List.of(fixture("dashboard-unknown-metric.json"))),
@@ -104,7 +105,7 @@ class BadInputTest {
 		assertThat(check.failures()).containsExactly(
 				"k8s/src/test/resources/broken/dashboard-unknown-metric.json: panel 'Requests' target B expr: metric "
 						+ "'http_server_request_total' is exported by no service (scraped: [article-service, "
-						+ "comment-service, config-server, gateway, media-service, site])",
+						+ "comment-service, config-server, desk, gateway, media-service, site])",
 				"k8s/src/test/resources/broken/dashboard-unknown-metric.json: panel 'Requests' target C expr: label "
 						+ "'aplication' is on none of [http_server_requests_seconds_count] in any scrape (labels there: "
 						+ "[__name__, application, container, endpoint, instance, job, le, namespace, pod, service, "

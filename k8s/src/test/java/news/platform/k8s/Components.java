@@ -35,7 +35,8 @@ final class Components {
 	static final List<Component> ALL = List.of(component("config-server", "config", 222),
 			component("gateway", "gateway", 320), component("article-service", "article-service", 320),
 			component("media-service", "media-service", 400), component("comment-service", "comment-service", 320),
-			component("site", "site", 400), component(IDENTITY, "identity", 251, Set.of("dev")));
+			component("site", "site", 400), component("desk", "desk", 400),
+			component(IDENTITY, "identity", 251, Set.of("dev")));
 
 	private Components() {
 	}
