@@ -45,6 +45,15 @@ class SiteRoutingTest extends GatewayTest {
 	}
 
 	@Test
+	void sectionsAreArticleServicesApiNotASitePage() {
+		String marker = unique("sections").substring(9);
+		assertThat(Client.get(gateway("/api/v1/sections?m=" + marker)).status()).isEqualTo(200);
+		assertThat(Client.get(gateway("/api/v1/sections/vijesti?m=" + marker)).status()).isEqualTo(200);
+		assertThat(upstream.requests(marker)).hasSize(2);
+		assertThat(site.requests(marker)).isEmpty();
+	}
+
+	@Test
 	void theDeskPathsReachTheDeskWithItsOwnHeadersAndAreNeverCached() {
 		String marker = unique("desk").substring(5);
 		for (String path : new String[] { "/desk/popis/" + marker, "/desk?oznaka=" + marker }) {
