@@ -40,11 +40,15 @@ import org.bson.types.ObjectId;
  *   java -cp 'lib/*' bench/article/Seed.java cursor BASE_URL PAGE          (prints the path of list page PAGE, limit 20)
  *   java -cp 'lib/*' bench/article/Seed.java queries COUNT                 (COUNT different two-word searches)
  * </pre>
- * {@code seed} creates and publishes COUNT articles through the REST API (POST /api/v1/articles, then
- * POST /{id}/publish) with the editor's access token in TOKEN_FILE (run.sh gets it from identity), from THREADS
- * threads; then publishes one sentinel article and waits until search finds it, so the index has
- * caught up with everything before it. Slugs go to SLUGS_OUT, one a line. Deterministic text
- * (fixed random seed per article index). Prints the seed rate.
+ * {@code seed} creates COUNT articles through the REST API (POST /api/v1/articles) with the editor's
+ * access token in TOKEN_FILE (run.sh gets it from identity), from THREADS threads, and publishes
+ * most of them (POST /{id}/publish); UNPUBLISHED_PERCENT (environment, default 10) of them stay
+ * unpublished, as a newsroom's work in progress: drafts, and one in three of those submitted for
+ * review (POST /{id}/submit). The sections the articles name are made first (POST /api/v1/sections;
+ * one that exists answers 409, which is fine): an article's section must exist. Then it publishes
+ * one sentinel article and waits until search finds it, so the index has caught up with everything
+ * before it. The slugs of the published articles go to SLUGS_OUT, one a line (readers can only GET
+ * those). Deterministic text (fixed random seed per article index). Prints the seed rate.
  */
 public final class Seed {
 
@@ -99,6 +103,27 @@ public final class Seed {
 			"Petra Novak", "Luka Jurić", "Maja Knežević", "Ivan Vuković", "Katarina Pavlović", "Josip Šarić",
 			"Marija Perić", "Nikola Tomić" };
 
+	// every UNPUBLISHED_EVERY-th article stays unpublished (default: every 10th, 10 %), spread evenly
+	// over the numbers so both the API part and the bulk part hold some
+	private static final int UNPUBLISHED_PERCENT = Integer.parseInt(
+			System.getenv().getOrDefault("UNPUBLISHED_PERCENT", "10"));
+
+	/** What becomes of article i: published, a draft, or a draft submitted for review. */
+	enum Fate {
+
+		PUBLISHED, DRAFT, IN_REVIEW;
+
+		static Fate of(int i) {
+			// article i is unpublished when the running share of unpublished ones grows past the percentage
+			if (UNPUBLISHED_PERCENT <= 0 || (long) (i + 1) * UNPUBLISHED_PERCENT / 100 == (long) i * UNPUBLISHED_PERCENT / 100) {
+				return PUBLISHED;
+			}
+			long k = (long) (i + 1) * UNPUBLISHED_PERCENT / 100; // the k-th unpublished article
+			return k % 3 == 0 ? IN_REVIEW : DRAFT;
+		}
+
+	}
+
 	public static void main(String[] args) throws Exception {
 		if (args.length >= 6 && args[0].equals("seed")) {
 			seed(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
@@ -125,7 +150,10 @@ public final class Seed {
 
 	static void seed(String base, Path tokenFile, int count, int threads, Path slugsOut) throws Exception {
 		String token = token(tokenFile);
+		String sections = ensureSections(base, token);
 		String[] slugs = new String[count];
+		AtomicInteger drafts = new AtomicInteger();
+		AtomicInteger inReview = new AtomicInteger();
 		AtomicInteger done = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long bytes[] = new long[1];
@@ -142,7 +170,13 @@ public final class Seed {
 						bytes[0] += body.length();
 					}
 					try {
-						slugs[i] = createAndPublish(base, token, body);
+						Fate fate = Fate.of(i);
+						String slug = create(base, token, body, fate);
+						switch (fate) {
+							case PUBLISHED -> slugs[i] = slug;
+							case DRAFT -> drafts.incrementAndGet();
+							case IN_REVIEW -> inReview.incrementAndGet();
+						}
 					}
 					catch (Exception e) {
 						if (failed.incrementAndGet() <= 5) {
@@ -165,7 +199,7 @@ public final class Seed {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		// the sentinel: published after every other article, so once search finds it the index holds all
 		String sentinelWord = "kontrolnibench" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
-		createAndPublish(base, token, article(count, sentinelWord));
+		create(base, token, article(count, sentinelWord), Fate.PUBLISHED);
 		long waitStart = System.nanoTime();
 		while (true) {
 			HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/search?q=" + sentinelWord))
@@ -187,21 +221,22 @@ public final class Seed {
 		}
 		Files.writeString(slugsOut, out);
 		System.out.printf(
-				"seeded %d articles (%d failed, %.1f MB of request JSON, %d threads) in %.1f s = %.0f articles/s (create+publish); index caught up %.1f s later (total %.1f s)%n",
-				count - failed.get(), failed.get(), bytes[0] / 1e6, threads, seconds, count / seconds,
-				total - seconds, total);
+				"seeded %d articles (%d unpublished: %d drafts, %d in review; %d failed, %.1f MB of request JSON, %d threads) in %.1f s = %.0f articles/s (create+publish or submit); index caught up %.1f s later (total %.1f s); sections: %s%n",
+				count - failed.get(), drafts.get() + inReview.get(), drafts.get(), inReview.get(), failed.get(),
+				bytes[0] / 1e6, threads, seconds, count / seconds, total - seconds, total, sections);
 		if (failed.get() > 0) {
 			System.exit(1);
 		}
 	}
 
 	/**
-	 * The first TEMPLATES articles through the API, as {@code seed} does; the others written
-	 * straight into the service's database (inserts of 1,000), each a published template article
-	 * with the generated text, id, slug and times of its own. Such an article has what a reader,
-	 * a list and search use (the article document and its slug claim) but no revision history and
-	 * no feed events: the search index learns of them only by a rebuild from MongoDB, which is what
-	 * the benchmark then measures.
+	 * The first TEMPLATES articles through the API, as {@code seed} does (with their share of
+	 * drafts and articles in review); the others written straight into the service's database
+	 * (inserts of 1,000), each a copy of a template article of the same fate (published, draft or
+	 * in review, as the API stored it) with the generated text, id, slug and times of its own. Such
+	 * an article has what a reader, a list, a work list and search use (the article document and
+	 * its slug claim) but no revision history and no feed events: the search index learns of them
+	 * only by a rebuild from MongoDB, which is what the benchmark then measures.
 	 */
 	static void bulk(String base, Path tokenFile, int count, int threads, int templates, String mongoUri,
 			Path slugsOut) throws Exception {
@@ -217,6 +252,17 @@ public final class Seed {
 			MongoCollection<Document> articles = database.getCollection("articles");
 			MongoCollection<Document> slugClaims = database.getCollection("article_slugs");
 			List<Document> published = articles.find(Filters.eq("status", "PUBLISHED")).into(new ArrayList<>());
+			List<Document> drafts = articles.find(Filters.eq("status", "DRAFT")).into(new ArrayList<>());
+			List<Document> inReview = articles.find(Filters.eq("status", "IN_REVIEW")).into(new ArrayList<>());
+			if (drafts.isEmpty() || inReview.isEmpty()) {
+				// too few templates (or UNPUBLISHED_PERCENT=0): unpublished bulk articles copy what there is
+				List<Document> unpublished = new ArrayList<>(drafts);
+				unpublished.addAll(inReview);
+				drafts = drafts.isEmpty() ? unpublished : drafts;
+				inReview = inReview.isEmpty() ? unpublished : inReview;
+			}
+			int unpublishedCount = 0;
+			int inReviewCount = 0;
 			Instant oldest = published.stream().map(d -> d.getDate("publishedAt").toInstant()).min(Instant::compareTo)
 				.orElseThrow();
 			List<Document> batch = new ArrayList<>();
@@ -228,19 +274,35 @@ public final class Seed {
 				String slug = slug(g.headline(), i);
 				// older than every API article, one a minute back in time: 100,000 span ~70 days
 				Date at = Date.from(oldest.minusSeconds(60L * (count - i)));
-				Document article = new Document(published.get(i % published.size()));
+				Fate fate = Fate.of(i);
+				List<Document> templatesOfFate = switch (fate) {
+					case PUBLISHED -> published;
+					case DRAFT -> drafts;
+					case IN_REVIEW -> inReview;
+				};
+				if (templatesOfFate.isEmpty()) {
+					throw new IllegalStateException("no " + fate + " template among the API-seeded articles");
+				}
+				Document article = new Document(templatesOfFate.get(i % templatesOfFate.size()));
 				article.remove("pendingEvents");
 				article.remove("relayedEventIds");
 				article.append("_id", id).append("slug", slug).append("previousSlugs", List.of())
 					.append("headline", g.headline()).append("standfirst", g.standfirst())
 					.append("body", g.blocks().stream().map(Document::new).toList())
 					.append("authors", g.authors()).append("section", g.section()).append("tags", g.tags())
-					.append("createdAt", at).append("updatedAt", at).append("firstPublishedAt", at)
-					.append("publishedAt", at).append("revision", 2L).append("wordCount", g.words())
+					.append("createdAt", at).append("updatedAt", at).append("wordCount", g.words())
 					.append("readingMinutes", Math.max(1, Math.round(g.words() / 200f)));
+				if (fate == Fate.PUBLISHED) {
+					article.append("firstPublishedAt", at).append("publishedAt", at).append("revision", 2L);
+					slugs.add(slug);
+				}
+				else {
+					// a draft keeps the template's shape: no publication times, its revision, owner and status
+					unpublishedCount++;
+					inReviewCount += fate == Fate.IN_REVIEW ? 1 : 0;
+				}
 				batch.add(article);
 				claims.add(new Document("_id", slug).append("articleId", id).append("current", true));
-				slugs.add(slug);
 				bytes += g.json().length();
 				if (batch.size() == 1000 || i == count - 1) {
 					articles.insertMany(batch, new InsertManyOptions().ordered(false));
@@ -256,8 +318,9 @@ public final class Seed {
 			Files.write(slugsOut, slugs);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf(
-					"seeded %d articles: %d through the API (create+publish, %d threads), %d written into MongoDB (%.1f MB of article JSON, inserts of 1,000) in %.1f s = %.0f articles/s%n",
-					count, viaApi, threads, count - viaApi, bytes / 1e6, seconds, (count - viaApi) / seconds);
+					"seeded %d articles: %d through the API (create+publish or submit, %d threads), %d written into MongoDB (%d of them unpublished: %d drafts, %d in review, copies of API drafts; %.1f MB of article JSON, inserts of 1,000) in %.1f s = %.0f articles/s%n",
+					count, viaApi, threads, count - viaApi, unpublishedCount, unpublishedCount - inReviewCount,
+					inReviewCount, bytes / 1e6, seconds, (count - viaApi) / seconds);
 		}
 	}
 
@@ -274,7 +337,34 @@ public final class Seed {
 		return folded + "-b" + (i + 1);
 	}
 
-	static String createAndPublish(String base, String token, String body) throws Exception {
+	/**
+	 * The sections the generated articles name, made through the API as an editor would (an
+	 * article's section must exist); one that exists already answers 409. Returns "made N, existed M".
+	 */
+	static String ensureSections(String base, String token) throws Exception {
+		int made = 0;
+		int existed = 0;
+		for (String section : SECTIONS) {
+			String name = Character.toUpperCase(section.charAt(0)) + section.substring(1);
+			HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sections"))
+				.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"slug\":" + quote(section) + ",\"name\":" + quote(name) + "}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() == 201) {
+				made++;
+			}
+			else if (r.statusCode() == 409) {
+				existed++;
+			}
+			else {
+				throw new IllegalStateException("section " + section + ": " + r.statusCode() + " " + r.body());
+			}
+		}
+		return "made " + made + ", existed " + existed;
+	}
+
+	/** Creates the article; publishes it, submits it for review or leaves it a draft. Returns its slug. */
+	static String create(String base, String token, String body, Fate fate) throws Exception {
 		HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles"))
 			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -283,12 +373,16 @@ public final class Seed {
 		}
 		String id = field(created.body(), "id");
 		String slug = field(created.body(), "slug");
-		HttpResponse<String> published = HTTP.send(
-				HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + id + "/publish"))
+		if (fate == Fate.DRAFT) {
+			return slug;
+		}
+		String action = fate == Fate.PUBLISHED ? "publish" : "submit";
+		HttpResponse<String> moved = HTTP.send(
+				HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + id + "/" + action))
 					.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
 				HttpResponse.BodyHandlers.ofString());
-		if (published.statusCode() != 200) {
-			throw new IllegalStateException("publish: " + published.statusCode() + " " + published.body());
+		if (moved.statusCode() != 200) {
+			throw new IllegalStateException(action + ": " + moved.statusCode() + " " + moved.body());
 		}
 		return slug;
 	}
