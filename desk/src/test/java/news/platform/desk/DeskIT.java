@@ -95,7 +95,16 @@ class DeskIT {
 				.getText()
 				.contains("Most u Čačku otvoren za promet");
 		});
+		assertThat(horizontalOverflow()).as("no horizontal scroll at 1280×800").isLessThanOrEqualTo(0);
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("dashboard-1280x800.png"));
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+		try {
+			assertThat(horizontalOverflow()).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
+			Chromium.screenshot(browser, SCREENSHOTS.resolve("dashboard-768x1024.png"));
+		}
+		finally {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+		}
 
 		Results accessibility = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
 			.analyze(browser);
@@ -183,6 +192,13 @@ class DeskIT {
 		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
+	}
+
+	/** How many CSS pixels the page is wider than the window (0 or less: no horizontal scroll). */
+	private static long horizontalOverflow() {
+		Object overflow = browser.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		return ((Number) overflow).longValue();
 	}
 
 	private static String describe(Rule rule) {
