@@ -49,7 +49,8 @@ public final class ReturnAddress {
 			return dashboard();
 		}
 		String path = uri.normalize().getRawPath();
-		if (!(path.equals(this.contextPath) || path.startsWith(this.contextPath + "/")) || path.contains("/../")) {
+		// after normalize() a path that climbs out (/desk/../x) no longer starts with the context path
+		if (!(path.equals(this.contextPath) || path.startsWith(this.contextPath + "/"))) {
 			return dashboard();
 		}
 		return candidate;

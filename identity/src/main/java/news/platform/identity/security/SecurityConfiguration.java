@@ -2,7 +2,6 @@ package news.platform.identity.security;
 
 import java.util.List;
 
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +24,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import news.platform.autoconfigure.core.PublicUrls;
+import news.platform.autoconfigure.security.ManagementEndpoints;
 import news.platform.identity.account.AccountDetails;
 import news.platform.identity.signin.SignInThrottle;
 import news.platform.identity.signin.ThrottledSignIn;
@@ -47,13 +47,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(AbstractHttpConfigurer::disable)
-			.securityContext(AbstractHttpConfigurer::disable)
-			.csrf(AbstractHttpConfigurer::disable)
-			.build();
+		return ManagementEndpoints.openChain(http);
 	}
 
 	@Bean
