@@ -18,6 +18,13 @@ public final class RouteMetadata {
 	 */
 	public static final String RESPONSE_CACHE = "response-cache";
 
+	/**
+	 * The name of the web application's session cookie (the desk's {@code DESK_SESSION}): requests
+	 * carrying it are rate-limited per session under a per-address ceiling
+	 * ({@code platform.gateway.rate-limits.session}, {@code .session-address-ceiling}).
+	 */
+	public static final String RATE_LIMIT_SESSION_COOKIE = "rate-limit-session-cookie";
+
 	private RouteMetadata() {
 	}
 

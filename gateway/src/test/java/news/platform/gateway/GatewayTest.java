@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"platform.gateway.rate-limits.anonymous-comment-read.capacity=5",
 				"platform.gateway.rate-limits.anonymous-comment-read.period=1h",
 				"platform.gateway.rate-limits.read.capacity=100000",
+				"platform.gateway.rate-limits.session.capacity=4", "platform.gateway.rate-limits.session.period=1h",
+				"platform.gateway.rate-limits.session-address-ceiling.capacity=10",
+				"platform.gateway.rate-limits.session-address-ceiling.period=1h",
 				"platform.gateway.cache.micro-cache=1h",
 				"platform.gateway.cors.allowed-origins=https://app.example" })
 abstract class GatewayTest {

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rate limits (per user, per address; stricter for writes and anonymous comment reads) and body
- * size limits per route. Budgets in this test context: 3 writes and 5 anonymous comment reads.
+ * size limits per route. Budgets in this test context: 3 writes and 5 anonymous comment reads; a desk
+ * session 4 requests, all desk sessions of one address 10.
  */
 class LimitsTest extends GatewayTest {
 
@@ -55,6 +56,42 @@ class LimitsTest extends GatewayTest {
 		assertProblem(last, 429, "/problems/rate-limited");
 		// the same reads with a token count against the user's read budget
 		assertThat(Client.get(gateway(path), "Authorization", Http.bearer(freshUserToken())).status()).isEqualTo(200);
+	}
+
+	@Test
+	void deskSessionsHaveBudgetsOfTheirOwnUnderACeilingPerAddressSoInventedCookiesGainNothing() {
+		String path = unique("/desk/sessions");
+		String[] sessions = { unique("first"), unique("second"), unique("invented") };
+		// the first session uses its budget; its fifth request is refused, as a page for a browser
+		for (int i = 0; i < 4; i++) {
+			assertThat(deskGet(path, sessions[0]).status()).isEqualTo(200);
+		}
+		Http.Response refused = Client.get(gateway(path), "Cookie", "DESK_SESSION=" + sessions[0], "Accept",
+				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Content-Type")).startsWith("text/html");
+		assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+		assertThat(refused.body()).contains("<html lang=\"hr\"", "Previše zahtjeva", "Too many requests");
+		// another person at the same address has a budget of their own...
+		for (int i = 0; i < 4; i++) {
+			assertThat(deskGet(path, sessions[1]).status()).isEqualTo(200);
+		}
+		// ...but every session from that address shares the ceiling (10): a new cookie per request gains nothing
+		assertThat(deskGet(path, sessions[2]).status()).isEqualTo(200);
+		assertThat(deskGet(path, sessions[2]).status()).isEqualTo(200);
+		Http.Response ceiling = Client.get(gateway(path), "Cookie", "DESK_SESSION=" + unique("another"), "Accept",
+				"application/json");
+		assertProblem(ceiling, 429, "/problems/rate-limited");
+		assertThat(desk.requests(path)).hasSize(10);
+
+		String metrics = Client.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
+		assertThat(metrics).containsPattern(
+				"gateway_rate_limit_rejections_total\\{[^}]*reason=\"session-address-ceiling\"[^}]*route=\"desk\"");
+	}
+
+	private Http.Response deskGet(String path, String session) {
+		return Client.get(gateway(path), "Cookie", "DESK_SESSION=" + session);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -25,6 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import news.platform.gateway.Attributes;
+import news.platform.gateway.RouteMetadata;
 
 /**
  * Per-client rate limits with Bucket4j: a bucket per (kind, client), the client being the token's
@@ -32,8 +34,15 @@ import news.platform.gateway.Attributes;
  * (stricter: they cost the services more), and comment reads without a login (stricter: the
  * cheapest thing for a scraper to hammer). Buckets live in a bounded Caffeine cache, so a flood of
  * new addresses evicts old buckets instead of growing the heap; a bucket evicted while idle was
- * full anyway. A refused request is a 429 problem with {@code Retry-After} and never reaches a
- * service.
+ * full anyway. A refused request is a 429 (a problem, or a page on a web application's route) with
+ * {@code Retry-After} and never reaches a service.
+ * <p>
+ * A web application that signs people in with a session cookie of its own (the desk) names that
+ * cookie in its route's metadata ({@link RouteMetadata#RATE_LIMIT_SESSION_COOKIE}): a request
+ * carrying it is counted against that session's budget, so a newsroom behind one address does not
+ * share one reader's budget, and against a per-address ceiling sized for a whole newsroom, so
+ * inventing a new cookie for every request gains nothing. The gateway cannot tell a real session
+ * from a made-up one (the cookie is the desk's); the ceiling is what makes that not matter.
  * <p>
  * The buckets are this replica's: with N replicas behind a load balancer, a client gets up to N
  * times the budget (see the module README for the cluster-wide switch).
@@ -88,9 +97,21 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 			kind = "read";
 			budget = this.properties.read();
 		}
-		String client = user != null ? "u:" + user : "a:" + clientAddress(request);
-		Bucket bucket = this.buckets.get(kind + '|' + client, key -> newBucket(budget));
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		String session = sessionOf(request, route);
+		ConsumptionProbe probe;
+		if (session != null) {
+			// the session's own budget first: a refusal there leaves the newsroom's ceiling untouched
+			kind = "session";
+			probe = consume("session|" + session, this.properties.session());
+			if (probe.isConsumed()) {
+				kind = "session-address-ceiling";
+				probe = consume(kind + "|a:" + clientAddress(request), this.properties.sessionAddressCeiling());
+			}
+		}
+		else {
+			String client = user != null ? "u:" + user : "a:" + clientAddress(request);
+			probe = consume(kind + '|' + client, budget);
+		}
 		if (probe.isConsumed()) {
 			return chain.filter(exchange);
 		}
@@ -100,6 +121,31 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		// answered by the gateway's problem handler, like every other refusal inside the routing handler
 		return Mono.error(new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
 				"This client has used its " + kind + " budget; retry after " + seconds + " s."));
+	}
+
+	private ConsumptionProbe consume(String key, RateLimitProperties.Budget budget) {
+		return this.buckets.get(key, k -> newBucket(budget)).tryConsumeAndReturnRemaining(1);
+	}
+
+	/**
+	 * The value of the route's session cookie, if the route names one and the request carries it;
+	 * kept only as a bucket key (never logged), and only its first 128 characters, so a long made-up
+	 * cookie cannot grow the key.
+	 */
+	private static String sessionOf(ServerHttpRequest request, Route route) {
+		if (route == null) {
+			return null;
+		}
+		Object name = route.getMetadata().get(RouteMetadata.RATE_LIMIT_SESSION_COOKIE);
+		if (name == null) {
+			return null;
+		}
+		HttpCookie cookie = request.getCookies().getFirst(name.toString());
+		if (cookie == null || cookie.getValue().isBlank()) {
+			return null;
+		}
+		String value = cookie.getValue();
+		return route.getId() + ':' + (value.length() > 128 ? value.substring(0, 128) : value);
 	}
 
 	private Counter rejections(String route, String reason) {
@@ -134,7 +180,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 	private static Duration longest(RateLimitProperties properties) {
 		Duration longest = properties.read().period();
 		for (Duration period : new Duration[] { properties.write().period(),
-				properties.anonymousCommentRead().period() }) {
+				properties.anonymousCommentRead().period(), properties.session().period(),
+				properties.sessionAddressCeiling().period() }) {
 			if (period.compareTo(longest) > 0) {
 				longest = period;
 			}

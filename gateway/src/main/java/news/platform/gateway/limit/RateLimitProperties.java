@@ -29,6 +29,15 @@ class RateLimitProperties {
 
 	private volatile Budget anonymousCommentRead = Budget.DEFAULT;
 
+	/** Every request of one web-application session (the desk's cookie), reads and writes alike. */
+	private volatile Budget session = Budget.DEFAULT;
+
+	/**
+	 * All sessions' requests from one address together: a newsroom behind one NAT address fits
+	 * under it; a client inventing cookies is held to it.
+	 */
+	private volatile Budget sessionAddressCeiling = new Budget(6000, Duration.ofMinutes(1));
+
 	/** One budget; replaced whole when re-bound, so a request never sees half of a change. */
 	record Budget(@DefaultValue("300") long capacity, @DefaultValue("1m") Duration period) {
 
@@ -74,6 +83,22 @@ class RateLimitProperties {
 
 	public void setAnonymousCommentRead(Budget anonymousCommentRead) {
 		this.anonymousCommentRead = anonymousCommentRead;
+	}
+
+	Budget session() {
+		return this.session;
+	}
+
+	public void setSession(Budget session) {
+		this.session = session;
+	}
+
+	Budget sessionAddressCeiling() {
+		return this.sessionAddressCeiling;
+	}
+
+	public void setSessionAddressCeiling(Budget sessionAddressCeiling) {
+		this.sessionAddressCeiling = sessionAddressCeiling;
 	}
 
 }

@@ -30,7 +30,9 @@ import news.platform.autoconfigure.problem.ReactiveProblems;
  * {@link ProblemType} catalogue), the shape the services answer. What is the gateway's own is
  * which failure of a proxied call means what: an open circuit or a refused connection is 503
  * {@code upstream-unavailable}, no answer in time is 504 {@code upstream-timeout}. Registered
- * before Boot's default handler, which would answer its own JSON map.
+ * before Boot's default handler, which would answer its own JSON map. On the routes of web
+ * applications (the site, the desk) a browser gets the same refusal as a short page
+ * ({@link WebErrorPage}).
  */
 @Component
 @Order(-2)
@@ -53,6 +55,10 @@ class GatewayProblemHandler implements WebExceptionHandler {
 		}
 		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			exchange.getResponse().getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+		}
+		if (WebErrorPage.wanted(exchange)) {
+			// a person in a browser on the site's or the desk's route reads a page, not JSON
+			return WebErrorPage.write(exchange, problem);
 		}
 		return ReactiveProblems.write(exchange, problem);
 	}
