@@ -68,16 +68,17 @@ public record MediaProperties(@DefaultValue Upload upload, @DefaultValue Work wo
 	 * @param commitInterval how often the index's files are committed with the feed position they
 	 * hold (what a crash can lose in between is re-read from the feed)
 	 * @param rebuildWhenEmpty whether a replica that starts with an empty index fills it from MongoDB
-	 * @param itemCacheSize items the library's pages and {@code ids=} answers keep in memory (0: none)
+	 * @param itemCacheSize the memory the items of library pages and {@code ids=} answers may take
+	 * (weighed per item; 0: no cache)
 	 * @param itemCacheTtl how long a cached item lives at most (edits drop it at once, through the feed)
 	 */
 	public record Library(String indexPath, @DefaultValue("5s") Duration commitInterval,
-			@DefaultValue("true") boolean rebuildWhenEmpty, @DefaultValue("20000") long itemCacheSize,
+			@DefaultValue("true") boolean rebuildWhenEmpty, @DefaultValue("48MB") DataSize itemCacheSize,
 			@DefaultValue("60s") Duration itemCacheTtl) {
 
 		public Library {
 			indexPath = indexPath == null ? "" : indexPath.strip();
-			if (itemCacheSize < 0) {
+			if (itemCacheSize.isNegative()) {
 				throw new IllegalArgumentException("media.library.item-cache-size must not be negative");
 			}
 		}

@@ -65,7 +65,8 @@ class ResponseCacheFilter implements GlobalFilter, Ordered {
 		this.properties = properties;
 		this.microCacheNanos = properties.microCache().toNanos();
 		this.cache = Caffeine.newBuilder()
-			.maximumSize(properties.maxEntries())
+			.maximumWeight(properties.maxSize().toBytes())
+			.weigher((String key, CachedResponse value) -> value.weight(key))
 			.expireAfter(Expiry.<String, CachedResponse>creating(
 					(key, value) -> java.time.Duration.ofNanos(value.freshNanos() + value.staleIfErrorNanos())))
 			.recordStats()

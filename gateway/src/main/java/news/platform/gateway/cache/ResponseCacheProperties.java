@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * Bound through setters, not as a record: Spring Cloud re-binds such a bean in place on
  * {@code POST /actuator/refresh} (it cannot re-bind a record). {@code enabled} and
  * {@code maxEntrySize} are read on every request, so a refresh applies them to the next one;
- * {@code microCache} and {@code maxEntries} shape the cache when it is built and need a restart.
+ * {@code microCache} and {@code maxSize} shape the cache when it is built and need a restart.
  */
 @ConfigurationProperties("platform.gateway.cache")
 class ResponseCacheProperties {
@@ -23,7 +23,8 @@ class ResponseCacheProperties {
 
 	private volatile Duration microCache = Duration.ofSeconds(1);
 
-	private volatile long maxEntries = 10_000;
+	/** All stored responses together, bodies and headers: the cache is bounded by what it holds, not by a count. */
+	private volatile DataSize maxSize = DataSize.ofMegabytes(64);
 
 	private volatile DataSize maxEntrySize = DataSize.ofKilobytes(256);
 
@@ -43,12 +44,12 @@ class ResponseCacheProperties {
 		this.microCache = microCache;
 	}
 
-	long maxEntries() {
-		return this.maxEntries;
+	DataSize maxSize() {
+		return this.maxSize;
 	}
 
-	public void setMaxEntries(long maxEntries) {
-		this.maxEntries = maxEntries;
+	public void setMaxSize(DataSize maxSize) {
+		this.maxSize = maxSize;
 	}
 
 	DataSize maxEntrySize() {

@@ -24,7 +24,7 @@ class LibraryConfiguration {
 	@Bean
 	LibraryItems libraryItems(MediaItems items, MediaProperties properties, MediaMetrics metrics) {
 		MediaProperties.Library library = properties.library();
-		return new LibraryItems(items::findAll, library.itemCacheSize(), library.itemCacheTtl(), metrics.registry());
+		return new LibraryItems(items::findAll, library.itemCacheSize().toBytes(), library.itemCacheTtl(), metrics.registry());
 	}
 
 	@Bean(destroyMethod = "close")

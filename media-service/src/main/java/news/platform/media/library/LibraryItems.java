@@ -40,10 +40,15 @@ final class LibraryItems {
 	/**
 	 * @param store the live items of some ids, by id, from MongoDB ({@code MediaItems::findAll})
 	 */
-	LibraryItems(Function<List<String>, Map<String, MediaItem>> store, long maximumSize, Duration ttl,
+	LibraryItems(Function<List<String>, Map<String, MediaItem>> store, long maxBytes, Duration ttl,
 			MeterRegistry registry) {
 		this.store = store;
-		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).recordStats().build();
+		this.cache = Caffeine.newBuilder()
+			.maximumWeight(maxBytes)
+			.weigher((String id, MediaItem item) -> weight(item))
+			.expireAfterWrite(ttl)
+			.recordStats()
+			.build();
 		CaffeineCacheMetrics.monitor(registry, this.cache, "media-library-items");
 	}
 
@@ -75,6 +80,27 @@ final class LibraryItems {
 		}
 		found.putAll(loaded);
 		return found;
+	}
+
+	/**
+	 * About the heap an item takes: a fixed allowance for the record, its boxed and list objects and
+	 * the cache entry, plus two bytes a character of its strings (an over-estimate for Latin-1
+	 * strings, which is the safe side for a bound).
+	 */
+	static int weight(MediaItem item) {
+		long chars = length(item.id()) + length(item.hash()) + length(item.mediaType()) + length(item.alt())
+				+ length(item.caption()) + length(item.credit()) + length(item.copyright()) + length(item.source())
+				+ length(item.uploadedBy()) + length(item.blurHash()) + length(item.dominantColour())
+				+ length(item.fileName());
+		long bytes = 400 + 2 * chars;
+		for (String tag : item.tags()) {
+			bytes += 56 + 2L * tag.length();
+		}
+		return (int) Math.min(Integer.MAX_VALUE, bytes);
+	}
+
+	private static int length(String text) {
+		return text == null ? 0 : text.length();
 	}
 
 	/** Forgets {@code id}: this replica wrote it, or media's feed says a replica did. */

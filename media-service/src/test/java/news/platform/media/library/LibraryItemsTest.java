@@ -28,7 +28,7 @@ class LibraryItemsTest {
 
 	private final AtomicReference<Runnable> duringRead = new AtomicReference<>();
 
-	private final LibraryItems items = new LibraryItems(this::read, 100, Duration.ofMinutes(1), new SimpleMeterRegistry());
+	private final LibraryItems items = new LibraryItems(this::read, 1_000_000, Duration.ofMinutes(1), new SimpleMeterRegistry());
 
 	@Test
 	void hitsStayInMemoryAndADropReadsAgain() {
