@@ -36,7 +36,7 @@
 #   others are written into the service's MongoDB directly (Seed.java bulk): the API seeds ~75 a second
 # The search index is then rebuilt from MongoDB (service restarted without its index) and timed.
 # PROFILE=auto|always|never (JFR profiles of the targets that miss a goal: cached GET, page 500, search)
-# UNCACHED_CACHE_ENTRIES=16 (the reader cache size; see below)
+# UNCACHED_CACHE_SIZE=32KB (the reader cache size; see below)
 # VARIANTS=auto|always|never (restart with security/http observations off, cached GET again)
 # KEEP_TMP=1 keeps the temp folder (service log, JFR recordings, slugs)
 # Results and findings: docs/article-performance.md
@@ -52,10 +52,10 @@ CONNECTIONS="${CONNECTIONS:-32}"
 SEED_THREADS="${SEED_THREADS:-4}"
 PROFILE="${PROFILE:-auto}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}"
-# The reader cache holds 10,000 entries by default, i.e. every article at N <= 10,000, so a GET
-# rotating over all slugs would be served from the cache. The bench runs the service with a tiny
-# cache instead, so that (b) misses; (a) hits one hot article, which stays in any cache size.
-CACHE_ENTRIES="${UNCACHED_CACHE_ENTRIES:-16}"
+# The reader cache holds 64 MB by default, i.e. every article at N <= 10,000, so a GET rotating over
+# all slugs would be served from the cache. The bench runs the service with a tiny cache instead (a
+# few articles), so that (b) misses; (a) hits one hot article, which stays in any cache size.
+CACHE_SIZE="${UNCACHED_CACHE_SIZE:-32KB}"
 
 . "$ROOT/bench/common.sh"
 
@@ -99,7 +99,7 @@ start_service() {
 		--platform.mongodb.embedded.path="$TMP/mongodb.mv.db" --platform.mongodb.embedded.port="$MONGO_PORT" \
 		--platform.search.index-path="$TMP/search-index" \
 		"${IDENTITY_ARGS[@]}" \
-		--article.cache.max-entries="$CACHE_ENTRIES" \
+		--article.cache.max-size="$CACHE_SIZE" \
 		--logging.level.root=WARN "$@") >>"$TMP/service.log" 2>&1 &
 	SVC=$!
 	PIDS+=("$SVC")
@@ -390,7 +390,7 @@ OUT="$HERE/results/$DATE-$N.md"
 	echo "- MongoDB: embedded (H2 MVStore file, \`platform.mongodb.embedded\`); search: Lucene on local disk"
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)), shared with other builds and benchmarks"
 	echo "- load average: after seeding $LOAD_SEED; before measuring $LOAD_START; after $LOAD_END (1/5/15 min)"
-	echo "- service: profiles \`local,bench\` without the config server, config-repo files imported from disk, \`article.cache.max-entries=$CACHE_ENTRIES\` (so that (b) misses), started in ${FIRST_READY_S} s"
+	echo "- service: profiles \`local,bench\` without the config server, config-repo files imported from disk, \`article.cache.max-size=$CACHE_SIZE\` (so that (b) misses), started in ${FIRST_READY_S} s"
 	echo "- tokens: the seeded editor's, from identity (authorization code with PKCE, \`tools/tokens\`); the service validates them against identity's JWKS"
 	echo "- seed: $SEED_LINE"
 	echo "- index rebuild (service restarted without its index folder): $REBUILD_LINE (RSS after it $RSS_SEEDED)"

@@ -78,15 +78,20 @@ class ReaderCache {
 		this.sections = sections;
 		this.clock = clock;
 		this.json = json;
+		long maxBytes = properties.maxSize().toBytes();
 		this.byId = Caffeine.newBuilder()
-			.maximumSize(properties.maxEntries())
+			.maximumWeight(maxBytes)
+			.weigher((String id, Entry entry) -> entry.weight())
 			.expireAfter(new UntilCommentsClose())
 			.recordStats()
 			.build();
-		this.slugToId = Caffeine.newBuilder().maximumSize(properties.maxEntries() * 2L).build();
+		// slug → id pairs of at most a few hundred bytes each: a count bounds them (about what the
+		// answers above hold, twice over for old slugs)
+		this.slugToId = Caffeine.newBuilder().maximumSize(Math.max(1_000, maxBytes / 2_000)).build();
 		// the agency-exchange representation is asked for far less: a smaller cache of its own
 		this.ninjsById = Caffeine.newBuilder()
-			.maximumSize(Math.max(1, properties.maxEntries() / 10))
+			.maximumWeight(Math.max(1, maxBytes / 10))
+			.weigher((String id, Entry entry) -> entry.weight())
 			.expireAfter(new UntilCommentsClose())
 			.recordStats()
 			.build();
@@ -98,6 +103,14 @@ class ReaderCache {
 	/** The response for one published article, identity and gzip, each with its ETag. */
 	record Entry(String id, String slug, byte[] identity, String etag, byte[] gzip, String gzipEtag,
 			long lastModified, Instant commentsCloseAt) {
+
+		/** The bytes of both answers plus an allowance for the strings and objects around them. */
+		int weight() {
+			return 200 + this.identity.length + (this.gzip == null ? 0 : this.gzip.length)
+					+ 2 * (this.id.length() + (this.slug == null ? 0 : this.slug.length()) + this.etag.length()
+							+ (this.gzipEtag == null ? 0 : this.gzipEtag.length()));
+		}
+
 	}
 
 	/** Empty when the article is not visible to readers (draft, scheduled, unpublished, gone). */
