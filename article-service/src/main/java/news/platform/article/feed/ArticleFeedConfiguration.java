@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import news.platform.article.section.Sections;
+import news.platform.article.translation.TranslationGroups;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.autoconfigure.feed.publish.FeedPublishing;
 import news.platform.autoconfigure.feed.publish.PublishedFeed;
@@ -14,7 +15,8 @@ import news.platform.autoconfigure.feed.publish.PublishedFeed;
  * markers in {@code article_outbox}), served at {@code /internal/v1/articles/events} by the shared
  * endpoint. Collection and lease names are the ones this service always used, so existing data
  * keeps working. The feed also announces {@code section.changed}, staged in {@code sections} documents
- * ({@link PublishedFeed#alsoFrom}). Settings: {@code platform.feed.relay.*}.
+ * ({@link PublishedFeed#alsoFrom}), and {@code translations.changed}, staged in
+ * {@code article_translations} documents. Settings: {@code platform.feed.relay.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleFeedConfiguration {
@@ -24,7 +26,7 @@ class ArticleFeedConfiguration {
 		// section events are staged in the section documents and announced on the same feed
 		return publishing.publisher(
 				PublishedFeed.of(ArticleEvents.FEED, "articleId", "articles", "article_outbox")
-					.alsoFrom(Sections.COLLECTION));
+					.alsoFrom(Sections.COLLECTION, TranslationGroups.COLLECTION));
 	}
 
 }

@@ -16,13 +16,21 @@ import news.platform.article.story.Correction;
 record ReaderArticle(String id, String slug, String language, String headline, String standfirst, List<Block> body,
 		List<String> authors, String section, List<String> tags, String source, String heroMediaId,
 		boolean commentsOpen, Instant commentsCloseAt, Instant publishedAt, Instant firstPublishedAt,
-		Instant updatedAt, int wordCount, int readingMinutes, List<Correction> corrections, URI url) {
+		Instant updatedAt, int wordCount, int readingMinutes, List<Correction> corrections, URI url,
+		List<Translation> translations) {
 
-	static ReaderArticle of(Article a, Instant now, String section, URI url) {
+	/**
+	 * A published translation of the article (past its embargo): its language tag and public URL,
+	 * what a page needs for {@code <link rel="alternate" hreflang>}.
+	 */
+	record Translation(String id, String language, URI url) {
+	}
+
+	static ReaderArticle of(Article a, Instant now, String section, URI url, List<Translation> translations) {
 		return new ReaderArticle(a.id(), a.slug(), a.language(), a.headline(), a.standfirst(), a.body(), a.authors(),
 				section, a.tags(), a.source(), a.heroMediaId(), a.commentsOpenAt(now), a.commentsCloseAt(),
 				a.publishedAt(), a.firstPublishedAt(), a.updatedAt(), a.wordCount(), a.readingMinutes(),
-				a.corrections(), url);
+				a.corrections(), url, translations);
 	}
 
 }

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +32,11 @@ import news.platform.article.section.SectionChanged;
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.slug.SlugClaims;
 import news.platform.article.story.Article;
+import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
 import news.platform.article.story.RichText;
+import news.platform.article.translation.TranslationGroups;
+import news.platform.article.translation.TranslationLinks;
 import news.platform.article.web.ContentCoding;
 
 /**
@@ -63,6 +68,8 @@ class ReaderCache {
 
 	private final ArticleLinkTargets linkTargets;
 
+	private final TranslationGroups translations;
+
 	/**
 	 * Which cached articles link to which article (target id → source ids): a cached answer holds
 	 * the target's URL, or leaves the link out while the target is unpublished, so any change of
@@ -71,8 +78,10 @@ class ReaderCache {
 	private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
 
 	ReaderCache(Articles articles, SlugClaims slugs, Clock clock, JsonMapper json, ReaderProperties properties,
-			MeterRegistry meters, SectionDirectory sections, ArticleLinkTargets linkTargets) {
+			MeterRegistry meters, SectionDirectory sections, ArticleLinkTargets linkTargets,
+			TranslationGroups translations) {
 		this.articles = articles;
+		this.translations = translations;
 		this.linkTargets = linkTargets;
 		this.slugs = slugs;
 		this.sections = sections;
@@ -100,9 +109,13 @@ class ReaderCache {
 		CaffeineCacheMetrics.monitor(meters, this.ninjsById, "reader-ninjs");
 	}
 
-	/** The response for one published article, identity and gzip, each with its ETag. */
+	/**
+	 * The response for one published article, identity and gzip, each with its ETag. It lives until
+	 * {@code refreshAt} at most: comments close, or an embargoed translation becomes visible (no
+	 * event announces an embargo's end).
+	 */
 	record Entry(String id, String slug, byte[] identity, String etag, byte[] gzip, String gzipEtag,
-			long lastModified, Instant commentsCloseAt) {
+			long lastModified, Instant commentsCloseAt, Instant refreshAt) {
 
 		/** The bytes of both answers plus an allowance for the strings and objects around them. */
 		int weight() {
@@ -133,7 +146,7 @@ class ReaderCache {
 		Instant now = this.clock.instant();
 		return Optional.ofNullable(this.ninjsById.get(id, key -> {
 			Article article = this.articles.find(key).filter(a -> a.visibleAt(now)).orElse(null);
-			return article == null ? null : entry(article, ninjs(article), now);
+			return article == null ? null : entry(article, ninjs(article), now, null);
 		}));
 	}
 
@@ -222,21 +235,50 @@ class ReaderCache {
 		invalidate(saved.article().id());
 	}
 
+	/** A translation link changed on this replica (other replicas: the feed's translations.changed). */
+	@EventListener
+	void onTranslationsChanged(TranslationLinks.TranslationsChanged changed) {
+		changed.articleIds().forEach(this::invalidate);
+	}
+
 	private Entry load(String id, Instant now) {
 		Article article = this.articles.find(id).filter(a -> a.visibleAt(now)).orElse(null);
 		if (article == null) {
 			return null;
 		}
+		List<String> others = this.translations.othersOf(id);
+		// registered before the translations are read, as for links: a translation changing
+		// meanwhile (unpublished, a new slug) drops this entry
+		for (String other : others) {
+			this.linkedFrom.computeIfAbsent(other, key -> ConcurrentHashMap.newKeySet()).add(id);
+		}
+		List<ReaderArticle.Translation> visible = new ArrayList<>(others.size());
+		Instant refreshAt = null;
+		for (String other : others) {
+			Article translation = this.articles.find(other).orElse(null);
+			if (translation == null) {
+				continue;
+			}
+			if (translation.visibleAt(now)) {
+				visible.add(new ReaderArticle.Translation(translation.id(), translation.language(), url(translation)));
+			}
+			else if (translation.status() == ArticleStatus.PUBLISHED && translation.embargoUntil() != null
+					&& (refreshAt == null || translation.embargoUntil().isBefore(refreshAt))) {
+				refreshAt = translation.embargoUntil();
+			}
+		}
 		return entry(article, this.json.writeValueAsBytes(
-				ReaderArticle.of(forReaders(article), now, sectionPath(article), url(article))), now);
+				ReaderArticle.of(forReaders(article), now, sectionPath(article), url(article), List.copyOf(visible))),
+				now, refreshAt);
 	}
 
-	private static Entry entry(Article article, byte[] identity, Instant now) {
+	private static Entry entry(Article article, byte[] identity, Instant now, Instant refreshAt) {
 		String id = article.id();
 		byte[] gzip = ContentCoding.gzip(identity);
 		String hash = sha256(identity);
 		return new Entry(id, article.slug(), identity, "\"" + hash + "\"", gzip, "\"" + hash + "-gz\"",
-				article.updatedAt().toEpochMilli(), article.commentsOpenAt(now) ? article.commentsCloseAt() : null);
+				article.updatedAt().toEpochMilli(), article.commentsOpenAt(now) ? article.commentsCloseAt() : null,
+				refreshAt);
 	}
 
 	private static String sha256(byte[] bytes) {
@@ -254,11 +296,12 @@ class ReaderCache {
 		@Override
 		public long expireAfterCreate(String key, Entry entry, long currentTime) {
 			long longest = LONGEST_LIFE.toNanos();
-			if (entry.commentsCloseAt() == null) {
-				return longest;
+			for (Instant until : new Instant[] { entry.commentsCloseAt(), entry.refreshAt() }) {
+				if (until != null) {
+					longest = Math.min(longest, Duration.between(Instant.now(), until).toNanos());
+				}
 			}
-			long untilClose = Duration.between(Instant.now(), entry.commentsCloseAt()).toNanos();
-			return Math.max(0, Math.min(longest, untilClose));
+			return Math.max(0, longest);
 		}
 
 		@Override

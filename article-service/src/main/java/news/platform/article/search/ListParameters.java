@@ -58,6 +58,8 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
 	private static final int MAX_VALUE_LENGTH = 200;
 
 	private static final int MAX_QUERY_LENGTH = 500;
@@ -145,7 +147,7 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 		}
 		ArticleIndex.Filters filters = new ArticleIndex.Filters(text(parameters, "section", MAX_VALUE_LENGTH),
 				text(parameters, "tag", MAX_VALUE_LENGTH), text(parameters, "author", MAX_VALUE_LENGTH),
-				text(parameters, "language", MAX_VALUE_LENGTH), from, to, statuses, owner, updatedAfter,
+				language(parameters), from, to, statuses, owner, updatedAfter,
 				updatedBefore, returned);
 		PageCursor.Kind kind = search ? PageCursor.Kind.SEARCH : switch (order) {
 			case PUBLISHED -> PageCursor.Kind.LIST;
@@ -315,6 +317,18 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 		catch (DateTimeParseException ex) {
 			throw invalid(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-25T08:00:00+01:00");
 		}
+	}
+
+	/**
+	 * A language's primary subtag, as BCP 47 writes it: two or three letters ({@code hr},
+	 * {@code en}); matches articles tagged with it and with a region ({@code en-GB}).
+	 */
+	private static String language(Map<String, List<String>> parameters) {
+		String value = text(parameters, "language", MAX_VALUE_LENGTH);
+		if (value != null && !LANGUAGE.matcher(value).matches()) {
+			throw invalid("language", "a language code of two or three letters, such as hr or en");
+		}
+		return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String text(Map<String, List<String>> parameters, String name, int maxLength) {

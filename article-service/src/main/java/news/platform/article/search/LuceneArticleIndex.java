@@ -145,7 +145,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// owner, returned, updatedAt and scheduledAt for staff lists; list items of codec version 2
 	// 4: the platform's shared Croatian analysis (news.platform.textanalysis, with the fleeting-a
 	// rule: Čačak and Čačku one stem), so terms indexed by 3 no longer match queries
-	static final String SCHEMA = "4";
+	// 5: each article analysed in its own language (LanguageAnalysis: ranked, ranked_en,
+	// ranked_std), the language's primary subtag indexed for the language filter
+	static final String SCHEMA = "5";
 
 	private static final String SCHEMA_KEY = "schema";
 
@@ -186,7 +188,10 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	private final Path path;
 
-	private final Analyzer analyzer = new CroatianAnalyzer();
+	private final LanguageAnalysis languages;
+
+	// the writer's own analyzer is never used: every text field brings its language's tokens
+	private final Analyzer analyzer;
 
 	private final Directory directory;
 
@@ -217,13 +222,20 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	private volatile long feedSeq;
 
 	LuceneArticleIndex(Path path, Clock clock, Duration commitInterval, boolean temporary) {
+		this(path, clock, commitInterval, temporary, LanguageAnalysis.perLanguage());
+	}
+
+	LuceneArticleIndex(Path path, Clock clock, Duration commitInterval, boolean temporary,
+			LanguageAnalysis languages) {
+		this.languages = languages;
+		this.analyzer = languages.analyzer(LanguageAnalysis.CROATIAN);
 		this.path = path;
 		this.temporary = temporary;
 		this.clock = clock;
 		try {
 			Files.createDirectories(path);
 			this.directory = FSDirectory.open(path);
-			boolean current = ofThisSchema(this.directory);
+			boolean current = ofThisSchema(this.directory, schema());
 			if (!current) {
 				log.info("The search index at {} was written by another version: emptied, to be rebuilt from MongoDB",
 						path);
@@ -287,14 +299,37 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		return page(filters, LIST_SORT, query.limit(), query.cursor(), PageCursor.Kind.LIST, null);
 	}
 
+	/**
+	 * Every language unless the language filter narrows it: the query is analysed once per analysis
+	 * in use and each analysis matches its own field, so an English article is found by English
+	 * stems and a Croatian one by Croatian stems. An article has terms in one field only, so the
+	 * branches never match the same article; a branch whose words its field lacks costs a
+	 * dictionary lookup.
+	 */
 	@Override
 	public Page search(SearchQuery query) {
-		List<BytesRef> terms = analyze(query.text());
-		if (terms.isEmpty()) {
+		String language = query.filters() == null ? null : query.filters().language();
+		List<String> keys = language == null ? this.languages.keys() : List.of(this.languages.key(language));
+		Set<BytesRef> highlighted = new LinkedHashSet<>();
+		List<Query> branches = new ArrayList<>(keys.size());
+		for (String key : keys) {
+			List<BytesRef> terms = this.languages.terms(key, query.text(), MAX_QUERY_TERMS);
+			if (!terms.isEmpty()) {
+				highlighted.addAll(terms);
+				branches.add(textQuery(LanguageAnalysis.rankedField(key), terms));
+			}
+		}
+		if (branches.isEmpty()) {
 			return new Page(List.of(), null);
 		}
-		return page(filters(query.filters(), textQuery(terms), query.viewer()), SEARCH_SORT, query.limit(),
-				query.cursor(), PageCursor.Kind.SEARCH, terms);
+		Query text = branches.get(0);
+		if (branches.size() > 1) {
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			branches.forEach(branch -> any.add(branch, Occur.SHOULD));
+			text = any.build();
+		}
+		return page(filters(query.filters(), text, query.viewer()), SEARCH_SORT, query.limit(), query.cursor(),
+				PageCursor.Kind.SEARCH, List.copyOf(highlighted));
 	}
 
 	@Override
@@ -325,9 +360,12 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	@Override
 	public List<Hit> related(SearchDocument article, int limit) {
 		return withSearcher(searcher -> {
+			// the article's own analysis and field: its language's terms and statistics
+			String key = this.languages.key(article.language());
+			String ranked = LanguageAnalysis.rankedField(key);
 			MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-			like.setAnalyzer(this.analyzer);
-			like.setFieldNames(new String[] { RANKED });
+			like.setAnalyzer(this.languages.analyzer(key));
+			like.setFieldNames(new String[] { ranked });
 			// one article is the whole "document": every word it uses may count, and the index is
 			// often small (a new site); the idf weighting keeps common words from dominating
 			like.setMinTermFreq(1);
@@ -348,9 +386,14 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 				text.append(article.bodyText());
 			}
 			BooleanQuery.Builder query = new BooleanQuery.Builder()
-				.add(like.like(RANKED, new java.io.StringReader(text.toString())), Occur.MUST)
+				.add(like.like(ranked, new java.io.StringReader(text.toString())), Occur.MUST)
 				.add(new TermQuery(new Term(ID, article.id())), Occur.MUST_NOT)
 				.add(visibility(Viewer.READER), Occur.FILTER);
+			String primary = LanguageAnalysis.primary(article.language());
+			if (primary != null && LanguageAnalysis.STANDARD.equals(key)) {
+				// languages without an analysis of their own share a field: stay in this one
+				query.add(new TermQuery(new Term(KEY_LANGUAGE, primary)), Occur.FILTER);
+			}
 			if (article.section() != null) {
 				query.add(new BoostQuery(new TermQuery(new Term(KEY_SECTION, CroatianAnalyzer.fold(article.section()))),
 						SECTION_BOOST), Occur.SHOULD);
@@ -592,7 +635,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	}
 
 	private void commitWithPosition() throws IOException {
-		this.writer.setLiveCommitData(Map.of(FEED_SEQ, Long.toString(this.feedSeq), SCHEMA_KEY, SCHEMA).entrySet());
+		this.writer.setLiveCommitData(Map.of(FEED_SEQ, Long.toString(this.feedSeq), SCHEMA_KEY, schema()).entrySet());
 		this.writer.commit();
 	}
 
@@ -609,9 +652,13 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	}
 
 	/** No index yet, or the last commit was made by this schema. */
-	private static boolean ofThisSchema(Directory directory) throws IOException {
+	private static boolean ofThisSchema(Directory directory, String schema) throws IOException {
 		return !DirectoryReader.indexExists(directory)
-				|| SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
+				|| schema.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
+	}
+
+	private String schema() {
+		return SCHEMA + this.languages.schemaSuffix();
 	}
 
 	/**
@@ -860,29 +907,12 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	 * exactly as the text was, and only ever become term queries, so no query syntax can reach
 	 * Lucene.
 	 */
-	private static Query textQuery(List<BytesRef> terms) {
+	private static Query textQuery(String field, List<BytesRef> terms) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (BytesRef term : terms) {
-			query.add(new TermQuery(new Term(RANKED, term)), Occur.MUST);
+			query.add(new TermQuery(new Term(field, term)), Occur.MUST);
 		}
 		return query.build();
-	}
-
-	/** The query's distinct words, analysed as the text was; at most {@code MAX_QUERY_TERMS}. */
-	private List<BytesRef> analyze(String text) {
-		Set<String> terms = new LinkedHashSet<>();
-		try (TokenStream stream = this.analyzer.tokenStream(BODY, text)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-				terms.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return terms.stream().map(BytesRef::new).toList();
 	}
 
 	Document toDocument(SearchDocument source) {
@@ -890,13 +920,15 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		doc.add(new StringField(ID, source.id(), Field.Store.NO));
 		doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
 		doc.add(new BinaryDocValuesField(ITEM, ListItemCodec.encode(source)));
-		text(doc, HEADLINE, source.headline());
-		text(doc, STANDFIRST, source.standfirst());
-		text(doc, BODY, source.bodyText());
+		String key = this.languages.key(source.language());
+		Analyzer language = this.languages.analyzer(key);
+		text(doc, HEADLINE, source.headline(), language);
+		text(doc, STANDFIRST, source.standfirst(), language);
+		text(doc, BODY, source.bodyText(), language);
 		if (source.bodyText() != null && !source.bodyText().isEmpty()) {
 			doc.add(new BinaryDocValuesField(BODY_TEXT, Snippets.bodyValue(source.bodyText())));
 		}
-		doc.add(new Field(RANKED, weightedTerms(source), RANKED_TYPE));
+		doc.add(new Field(LanguageAnalysis.rankedField(key), weightedTerms(source, language), RANKED_TYPE));
 		keyword(doc, KEY_SECTION, source.section());
 		for (String tag : source.tags()) {
 			keyword(doc, KEY_TAG, tag);
@@ -911,6 +943,11 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			}
 		}
 		keyword(doc, KEY_LANGUAGE, source.language());
+		String primary = LanguageAnalysis.primary(source.language());
+		if (primary != null && !primary.equals(CroatianAnalyzer.fold(source.language()))) {
+			// language=en finds en-GB too
+			doc.add(new StringField(KEY_LANGUAGE, primary, Field.Store.NO));
+		}
 		long publishedAt = source.publishedAt() == null ? NEVER : source.publishedAt().toEpochMilli();
 		// points + doc values under one name let Lucene skip non-competitive documents when sorting
 		doc.add(new LongPoint(PUBLISHED_AT, publishedAt));
@@ -942,10 +979,31 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 	}
 
-	private static void text(Document doc, String field, String value) {
+	private static void text(Document doc, String field, String value, Analyzer language) {
 		if (value != null && !value.isEmpty()) {
-			doc.add(new Field(field, value, TEXT));
+			doc.add(new LanguageField(field, value, language));
 		}
+	}
+
+	/**
+	 * A text field analysed with its article's language. The token stream is made when the writer
+	 * asks for it (and closed by the writer), so no stream is left open on the thread if a write
+	 * fails half-way: the analyzers reuse one set of components per thread.
+	 */
+	private static final class LanguageField extends Field {
+
+		private final Analyzer language;
+
+		LanguageField(String name, String value, Analyzer language) {
+			super(name, value, TEXT);
+			this.language = language;
+		}
+
+		@Override
+		public TokenStream tokenStream(Analyzer ignored, TokenStream reuse) {
+			return this.language.tokenStream(name(), stringValue());
+		}
+
 	}
 
 	/**
@@ -953,19 +1011,19 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	 * (Lucene takes a custom term frequency on a field without positions, and counts the length
 	 * the same way, so length normalisation sees the weighted text too).
 	 */
-	private TokenStream weightedTerms(SearchDocument source) {
+	private static TokenStream weightedTerms(SearchDocument source, Analyzer language) {
 		Map<String, Integer> frequencies = new HashMap<>();
-		count(frequencies, source.headline(), HEADLINE_WEIGHT);
-		count(frequencies, source.standfirst(), STANDFIRST_WEIGHT);
-		count(frequencies, source.bodyText(), BODY_WEIGHT);
+		count(frequencies, source.headline(), HEADLINE_WEIGHT, language);
+		count(frequencies, source.standfirst(), STANDFIRST_WEIGHT, language);
+		count(frequencies, source.bodyText(), BODY_WEIGHT, language);
 		return new WeightedTermStream(frequencies);
 	}
 
-	private void count(Map<String, Integer> frequencies, String text, int weight) {
+	private static void count(Map<String, Integer> frequencies, String text, int weight, Analyzer language) {
 		if (text == null || text.isEmpty()) {
 			return;
 		}
-		try (TokenStream stream = this.analyzer.tokenStream(RANKED, text)) {
+		try (TokenStream stream = language.tokenStream(RANKED, text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {
