@@ -3,7 +3,9 @@ package news.platform.article.feed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import news.platform.article.author.Authors;
 import news.platform.article.section.Sections;
+import news.platform.article.tag.Tags;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.autoconfigure.feed.publish.FeedPublishing;
 import news.platform.autoconfigure.feed.publish.PublishedFeed;
@@ -13,7 +15,8 @@ import news.platform.autoconfigure.feed.publish.PublishedFeed;
  * by the write path, moved into {@code events} by one relay at a time (lease {@code event-relay},
  * markers in {@code article_outbox}), served at {@code /internal/v1/articles/events} by the shared
  * endpoint. Collection and lease names are the ones this service always used, so existing data
- * keeps working. The feed also announces {@code section.changed}, staged in {@code sections} documents
+ * keeps working. The feed also announces {@code section.changed}, {@code tag.changed} and
+ * {@code author.changed}, staged in {@code sections}, {@code tags} and {@code authors} documents
  * ({@link PublishedFeed#alsoFrom}). Settings: {@code platform.feed.relay.*}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,10 +24,10 @@ class ArticleFeedConfiguration {
 
 	@Bean
 	FeedPublisher articleFeed(FeedPublishing publishing) {
-		// section events are staged in the section documents and announced on the same feed
+		// section, tag and author events are staged in their own documents and announced on the same feed
 		return publishing.publisher(
 				PublishedFeed.of(ArticleEvents.FEED, "articleId", "articles", "article_outbox")
-					.alsoFrom(Sections.COLLECTION));
+					.alsoFrom(Sections.COLLECTION, Tags.COLLECTION, Authors.COLLECTION));
 	}
 
 }
