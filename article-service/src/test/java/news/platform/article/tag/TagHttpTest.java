@@ -58,6 +58,9 @@ class TagHttpTest {
 	@Autowired
 	TagDirectory directory;
 
+	@Autowired
+	TagSetup setup;
+
 	private ArticleApi api;
 
 	/** Letters only, so names, slugs and folded prefixes of a test never meet another test's. */
@@ -288,7 +291,17 @@ class TagHttpTest {
 				.json()
 				.path("items")).hasSize(1));
 
-		// the tag made for that name now: the older article is listed under it too, and the page exists
+		// the start-up step (once per database) makes a tag of that text; the article is not rewritten
+		this.database.getCollection("article_settings").deleteOne(new Document("_id", TagSetup.LEGACY));
+		this.setup.afterSingletonsInstantiated();
+		assertThat(this.directory.bySlug("dakovo-" + this.word).map(Tag::name)).contains(name);
+		assertThat(this.database.getCollection("articles").find(new Document("_id", id)).first().getList("tags",
+				String.class)).containsExactly(name);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(Http.get(this.api.url("/api/v1/tags/dakovo-" + this.word)).status())
+				.isEqualTo(200));
+
+		// a newer article naming it by name stores the tag's id, and lists under the tag hold both
 		String newer = publishedWith(name);
 		JsonNode tag = this.api.get("/api/v1/articles/" + newer).json().path("tags").get(0);
 		assertThat(tag.path("slug").asString()).isEqualTo("dakovo-" + this.word);
