@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 import news.platform.article.feed.ArticleEvents;
 import news.platform.article.schedule.Schedule;
+import news.platform.article.author.AuthorDirectory;
 import news.platform.article.section.SectionDirectory;
+import news.platform.article.tag.TagDirectory;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
@@ -40,8 +42,21 @@ public class ArticleCommits {
 
 	private final SectionDirectory sections;
 
+	private final TagDirectory tags;
+
+	private final AuthorDirectory authors;
+
+	/** Without tags and authors in memory (tests of the write path alone): events carry the stored references. */
 	public ArticleCommits(Articles articles, Schedule schedule, FeedPublisher feed, ApplicationEventPublisher publisher,
 			Clock clock, SectionDirectory sections) {
+		this(articles, schedule, feed, publisher, clock, sections, null, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public ArticleCommits(Articles articles, Schedule schedule, FeedPublisher feed, ApplicationEventPublisher publisher,
+			Clock clock, SectionDirectory sections, TagDirectory tags, AuthorDirectory authors) {
+		this.tags = tags;
+		this.authors = authors;
 		this.articles = articles;
 		this.schedule = schedule;
 		this.feed = feed;
@@ -102,6 +117,9 @@ public class ArticleCommits {
 			Document data = ArticleEvents.SAVED.equals(type) ? ArticleEvents.savedData(next, section)
 					: ArticleEvents.data(next, section, next.status() == ArticleStatus.PUBLISHED
 							? this.sections.articleUrl(next.section(), next.slug()) : null);
+			// schema version 2: tag and author slugs as they are now (consumers key pages and caches on them)
+			data.append("tags", this.tags == null ? next.tags() : this.tags.slugs(next.tags()))
+				.append("authors", this.authors == null ? next.authors() : this.authors.slugs(next.authors()));
 			events.add(this.feed.stage(type, ArticleEvents.SCHEMA_VERSION, next.updatedAt(), next.id(), data));
 		}
 		return events;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import news.platform.article.access.Action;
 import news.platform.article.access.Caller;
 import news.platform.article.access.Refusals;
+import news.platform.article.author.AuthorEditing;
 import news.platform.article.commit.ArticleCommits;
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.slug.SlugClaims;
@@ -23,6 +24,7 @@ import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
 import news.platform.article.story.Block;
 import news.platform.article.story.Mark;
+import news.platform.article.tag.TagEditing;
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
 
@@ -40,24 +42,46 @@ public class ArticleEditing {
 
 	private final SectionDirectory sections;
 
-	ArticleEditing(Articles articles, SlugClaims slugs, ArticleCommits commits, SectionDirectory sections) {
+	private final TagEditing tags;
+
+	private final AuthorEditing authors;
+
+	ArticleEditing(Articles articles, SlugClaims slugs, ArticleCommits commits, SectionDirectory sections,
+			TagEditing tags, AuthorEditing authors) {
 		this.articles = articles;
 		this.slugs = slugs;
 		this.commits = commits;
 		this.sections = sections;
+		this.tags = tags;
+		this.authors = authors;
+	}
+
+	/**
+	 * Tags and authors as an article stores them: the tags' ids (a tag named for the first time is
+	 * made now) and the authors' profile ids. Checked first by {@link #checkNames}.
+	 */
+	private List<String> tagIds(List<String> given) {
+		return this.tags.ensure(orEmpty(given));
+	}
+
+	/** Tags: an id, a slug or a name with letters or digits; authors: an existing profile. Writes nothing. */
+	private void checkNames(ArticleInput input) {
+		this.tags.check("tags", input.tags());
+		this.authors.check("authors", input.authors());
 	}
 
 	public Article create(ArticleInput input, Caller caller) {
 		requireStaff(caller);
 		InputRules.check(input, true);
 		linkTargetsExist(input);
+		checkNames(input);
 		String section = section(input.section());
 		String id = new ObjectId().toHexString();
 		String slug = claimForNew(input, id);
 		Instant now = this.commits.now();
 		Article draft = new Article(id, slug, List.of(), orDefault(input.language(), DEFAULT_LANGUAGE),
-				input.headline().strip(), input.standfirst(), orEmpty(input.body()), orEmpty(input.authors()), section,
-				orEmpty(input.tags()), input.source(), input.heroMediaId(),
+				input.headline().strip(), input.standfirst(), orEmpty(input.body()),
+				this.authors.ids(orEmpty(input.authors())), section, tagIds(input.tags()), input.source(), input.heroMediaId(),
 				input.commentsOpen() == null || input.commentsOpen(), utc(input.commentsCloseAt()),
 				ArticleStatus.DRAFT, caller.subject(), now, now, null, null, null, utc(input.embargoUntil()), 0, 0, 1,
 				List.of(), caller.subject());
@@ -131,6 +155,7 @@ public class ArticleEditing {
 		long expected = Versions.required(ifMatch);
 		InputRules.check(input, !patch);
 		linkTargetsExist(input);
+		checkNames(input);
 		Article before = existing(id);
 		Action.EDIT.require(before, caller, true);
 		if (before.revision() != expected) {
@@ -147,10 +172,7 @@ public class ArticleEditing {
 			b.body(orEmpty(input.body()));
 		}
 		if (!patch || input.authors() != null) {
-			b.authors(orEmpty(input.authors()));
-		}
-		if (!patch || input.tags() != null) {
-			b.tags(orEmpty(input.tags()));
+			b.authors(this.authors.ids(orEmpty(input.authors())));
 		}
 		if (!patch || input.section() != null) {
 			String section = section(input.section());
@@ -184,6 +206,10 @@ public class ArticleEditing {
 					&& embargoUntil.isAfter(before.scheduledAt())) {
 				b.scheduledAt(embargoUntil);
 			}
+		}
+		if (!patch || input.tags() != null) {
+			// after every check above: a tag named for the first time is made only for a write that goes ahead
+			b.tags(tagIds(input.tags()));
 		}
 		String newSlug = input.slug();
 		boolean slugChanges = newSlug != null && !newSlug.equals(before.slug());

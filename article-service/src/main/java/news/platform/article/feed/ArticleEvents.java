@@ -119,6 +119,7 @@ public final class ArticleEvents {
 			.append("section", section)
 			.append("tags", a.tags())
 			.append("authors", a.authors())
+			// (the write path replaces both with the current slugs)
 			.append("language", a.language())
 			.append("heroMediaId", a.heroMediaId())
 			.append("mediaIds", a.mediaIds())

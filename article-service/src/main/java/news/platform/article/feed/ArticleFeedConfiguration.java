@@ -3,8 +3,10 @@ package news.platform.article.feed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import news.platform.article.author.Authors;
 import news.platform.article.section.Sections;
 import news.platform.article.translation.TranslationGroups;
+import news.platform.article.tag.Tags;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.autoconfigure.feed.publish.FeedPublishing;
 import news.platform.autoconfigure.feed.publish.PublishedFeed;
@@ -14,19 +16,20 @@ import news.platform.autoconfigure.feed.publish.PublishedFeed;
  * by the write path, moved into {@code events} by one relay at a time (lease {@code event-relay},
  * markers in {@code article_outbox}), served at {@code /internal/v1/articles/events} by the shared
  * endpoint. Collection and lease names are the ones this service always used, so existing data
- * keeps working. The feed also announces {@code section.changed}, staged in {@code sections} documents
- * ({@link PublishedFeed#alsoFrom}), and {@code translations.changed}, staged in
- * {@code article_translations} documents. Settings: {@code platform.feed.relay.*}.
+ * keeps working. The feed also announces {@code section.changed}, {@code tag.changed},
+ * {@code author.changed} and {@code translations.changed}, staged in {@code sections}, {@code tags},
+ * {@code authors} and {@code article_translations} documents ({@link PublishedFeed#alsoFrom}).
+ * Settings: {@code platform.feed.relay.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleFeedConfiguration {
 
 	@Bean
 	FeedPublisher articleFeed(FeedPublishing publishing) {
-		// section events are staged in the section documents and announced on the same feed
+		// section, tag and author events are staged in their own documents and announced on the same feed
 		return publishing.publisher(
 				PublishedFeed.of(ArticleEvents.FEED, "articleId", "articles", "article_outbox")
-					.alsoFrom(Sections.COLLECTION, TranslationGroups.COLLECTION));
+					.alsoFrom(Sections.COLLECTION, Tags.COLLECTION, Authors.COLLECTION, TranslationGroups.COLLECTION));
 	}
 
 }

@@ -30,7 +30,9 @@ import news.platform.article.editing.ArticleInput;
 import news.platform.article.access.Caller;
 import news.platform.article.editing.StaffArticleView;
 import news.platform.article.editing.StaffViews;
+import news.platform.article.author.AuthorDirectory;
 import news.platform.article.section.SectionDirectory;
+import news.platform.article.slug.Slugs;
 import news.platform.article.section.SectionProperties;
 import news.platform.article.editing.Versions;
 import news.platform.article.story.Article;
@@ -62,8 +64,11 @@ class ImportController {
 
 	private final String defaultSection;
 
+	private final AuthorDirectory authors;
+
 	ImportController(ArticleEditing editing, List<ImportFormat> formats, StaffViews views, SectionDirectory sections,
-			SectionProperties properties) {
+			SectionProperties properties, AuthorDirectory authors) {
+		this.authors = authors;
 		this.editing = editing;
 		this.formats = List.copyOf(formats);
 		this.views = views;
@@ -106,10 +111,24 @@ class ImportController {
 		if (tags != null) {
 			tags.stream().map(String::strip).filter((tag) -> !tag.isEmpty()).forEach(allTags::add);
 		}
+		// a keyword with no letter or digit makes no tag
+		allTags.removeIf(tag -> Slugs.fromHeadline(tag).isEmpty());
 		String chosenSection = (section != null && !section.isBlank()) ? section.strip() : proposedSection(draft);
+		// bylines that name one of our profiles become its id; any other credit stays in source
+		List<String> authors = new ArrayList<>();
+		List<String> credits = new ArrayList<>();
+		for (String name : draft.authors()) {
+			this.authors.bySlug(Slugs.fromHeadline(name))
+				.ifPresentOrElse(author -> authors.add(author.id()), () -> credits.add(name));
+		}
+		String source = draft.source();
+		if (!credits.isEmpty()) {
+			String credit = String.join(", ", credits);
+			source = source == null || source.isBlank() ? credit : source + ", " + credit;
+			source = source.length() > 200 ? source.substring(0, 200).strip() : source;
+		}
 		ArticleInput input = new ArticleInput(null, draft.language(), draft.headline(), draft.standfirst(),
-				draft.blocks(), draft.authors(), chosenSection, new ArrayList<>(allTags), draft.source(), null, null,
-				null, null);
+				draft.blocks(), authors, chosenSection, new ArrayList<>(allTags), source, null, null, null, null);
 		Caller caller = Caller.current();
 		Article article = this.editing.create(input, caller);
 		return ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))

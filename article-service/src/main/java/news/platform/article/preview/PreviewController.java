@@ -28,7 +28,10 @@ import news.platform.article.access.Action;
 import news.platform.article.access.Caller;
 import news.platform.article.editing.ArticleEditing;
 import news.platform.article.linking.ArticleLinkTargets;
+import news.platform.article.author.AuthorDirectory;
+import news.platform.article.naming.Label;
 import news.platform.article.section.SectionDirectory;
+import news.platform.article.tag.TagDirectory;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Block;
@@ -61,8 +64,14 @@ class PreviewController {
 	/** Links to other articles as readers will see them: to published ones only. */
 	private final ArticleLinkTargets linkTargets;
 
+	private final TagDirectory tags;
+
+	private final AuthorDirectory authors;
+
 	PreviewController(PreviewLinks links, ArticleEditing editing, SectionDirectory sections, PublicUrls urls,
-			ArticleLinkTargets linkTargets) {
+			ArticleLinkTargets linkTargets, TagDirectory tags, AuthorDirectory authors) {
+		this.tags = tags;
+		this.authors = authors;
 		this.links = links;
 		this.linkTargets = linkTargets;
 		this.editing = editing;
@@ -80,7 +89,7 @@ class PreviewController {
 
 	/** An unpublished article as a preview shows it: what readers would read, and its state. */
 	record PreviewArticle(String id, String slug, String status, String language, String headline,
-			String standfirst, List<Block> body, List<String> authors, String section, List<String> tags,
+			String standfirst, List<Block> body, List<Label> authors, String section, List<Label> tags,
 			String source, String heroMediaId, Instant updatedAt, Instant scheduledAt, Instant embargoUntil,
 			int wordCount, int readingMinutes, List<Correction> corrections, boolean preview) {
 	}
@@ -137,8 +146,11 @@ class PreviewController {
 			})
 			.orElseThrow(() -> ApiProblem.notFound("Preview", "This preview link does not work (any more)."));
 		return new PreviewArticle(article.id(), article.slug(), article.status().name(), article.language(),
-				article.headline(), article.standfirst(), this.linkTargets.forReaders(article.body()), article.authors(),
-				this.sections.display(article.section()), article.tags(), article.source(), article.heroMediaId(),
+				article.headline(), article.standfirst(), this.linkTargets.forReaders(article.body()),
+				// no page links: a tag or author only this unpublished story names has no public page yet
+				this.authors.labels(article.authors()).stream().map(Label::withoutUrl).toList(),
+				this.sections.display(article.section()),
+				this.tags.labels(article.tags()).stream().map(Label::withoutUrl).toList(), article.source(), article.heroMediaId(),
 				article.updatedAt(), article.scheduledAt(), article.embargoUntil(), article.wordCount(),
 				article.readingMinutes(), article.corrections(), true);
 	}

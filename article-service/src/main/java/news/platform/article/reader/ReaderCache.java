@@ -28,7 +28,12 @@ import news.platform.article.commit.ArticleSaved;
 import news.platform.article.linking.ArticleLinkTargets;
 import news.platform.article.ninjs.NinjsArticle;
 import news.platform.article.ninjs.NinjsMapper;
+import news.platform.article.author.AuthorChanged;
+import news.platform.article.author.AuthorDirectory;
+import news.platform.article.naming.Label;
 import news.platform.article.section.SectionChanged;
+import news.platform.article.tag.TagChanged;
+import news.platform.article.tag.TagDirectory;
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.slug.SlugClaims;
 import news.platform.article.story.Article;
@@ -77,9 +82,21 @@ class ReaderCache {
 	 */
 	private final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
 
+	private final TagDirectory tags;
+
+	private final AuthorDirectory authors;
+
+	/**
+	 * Which cached articles name which tag or author (its id → article ids): a cached answer holds
+	 * their slugs and names, so a rename or a merge drops exactly the answers it touches.
+	 */
+	private final Map<String, Set<String>> namedBy = new ConcurrentHashMap<>();
+
 	ReaderCache(Articles articles, SlugClaims slugs, Clock clock, JsonMapper json, ReaderProperties properties,
 			MeterRegistry meters, SectionDirectory sections, ArticleLinkTargets linkTargets,
-			TranslationGroups translations) {
+			TranslationGroups translations, TagDirectory tags, AuthorDirectory authors) {
+		this.tags = tags;
+		this.authors = authors;
 		this.articles = articles;
 		this.translations = translations;
 		this.linkTargets = linkTargets;
@@ -154,7 +171,7 @@ class ReaderCache {
 	byte[] ninjs(Article article) {
 		URI url = article.visibleAt(this.clock.instant()) ? this.sections.articleUrl(article.section(), article.slug())
 				: null;
-		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(NinjsArticle.of(forReaders(article),
+		return this.json.writeValueAsBytes(NinjsMapper.toNinjs(NinjsArticle.of(named(forReaders(article)),
 				this.sections.display(article.section()), url, null)));
 	}
 
@@ -197,6 +214,54 @@ class ReaderCache {
 		this.ninjsById.invalidateAll();
 		this.slugToId.invalidateAll();
 		this.linkedFrom.clear();
+		this.namedBy.clear();
+	}
+
+	/** A tag or author changed (renamed, merged, new name): the answers naming it go. */
+	void invalidateNaming(String tagOrAuthorId) {
+		Set<String> named = this.namedBy.remove(tagOrAuthorId);
+		if (named != null) {
+			for (String id : named) {
+				this.byId.invalidate(id);
+				this.ninjsById.invalidate(id);
+			}
+		}
+	}
+
+	@EventListener
+	void onTagChanged(TagChanged changed) {
+		changed.ids().forEach(this::invalidateNaming);
+	}
+
+	@EventListener
+	void onAuthorChanged(AuthorChanged changed) {
+		invalidateNaming(changed.id());
+	}
+
+	/**
+	 * Tags and authors by name for the ninjs export (subjects and by-line); remembers which ones
+	 * the answer shows, as {@link #forReaders} does for links.
+	 */
+	private Article named(Article article) {
+		remember(article);
+		return article.toBuilder()
+			.tags(this.tags.labels(article.tags()).stream().map(Label::name).toList())
+			.authors(this.authors.labels(article.authors()).stream().map(Label::name).toList())
+			.build();
+	}
+
+	/** Registered before the names are read: a change meanwhile drops this entry. */
+	private void remember(Article article) {
+		for (String id : this.tags.ids(article.tags())) {
+			this.namedBy.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(article.id());
+		}
+		// a stored reference may be a tag merged since: its own id is named too
+		for (String reference : article.tags()) {
+			this.namedBy.computeIfAbsent(reference, key -> ConcurrentHashMap.newKeySet()).add(article.id());
+		}
+		for (String id : this.authors.ids(article.authors())) {
+			this.namedBy.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(article.id());
+		}
 	}
 
 	@EventListener
@@ -246,6 +311,7 @@ class ReaderCache {
 		if (article == null) {
 			return null;
 		}
+		remember(article);
 		List<String> others = this.translations.othersOf(id);
 		// registered before the translations are read, as for links: a translation changing
 		// meanwhile (unpublished, a new slug) drops this entry
@@ -268,7 +334,8 @@ class ReaderCache {
 			}
 		}
 		return entry(article, this.json.writeValueAsBytes(
-				ReaderArticle.of(forReaders(article), now, sectionPath(article), url(article), List.copyOf(visible))),
+				ReaderArticle.of(forReaders(article), now, sectionPath(article), url(article),
+						this.authors.labels(article.authors()), this.tags.labels(article.tags()), List.copyOf(visible))),
 				now, refreshAt);
 	}
 

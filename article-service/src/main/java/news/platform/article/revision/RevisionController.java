@@ -72,7 +72,7 @@ class RevisionController {
 	RevisionView read(@PathVariable String id, @PathVariable long revision) {
 		Revisions.Revision found = find(staffRead(id), revision, "revision");
 		return new RevisionView(found.revision(), found.savedAt(), found.savedBy(), found.action(), found.note(),
-				StaffArticleView.of(found.article()));
+				this.views.snapshot(found.article()));
 	}
 
 	@PostMapping("/{revision}/restore")

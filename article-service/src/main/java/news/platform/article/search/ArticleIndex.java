@@ -90,12 +90,29 @@ public interface ArticleIndex {
 	 * (exclusive), {@code returned}.
 	 */
 	record Filters(String section, String tag, String author, String language, Instant from, Instant to,
-			Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned) {
+			Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned,
+			Set<String> tagKeys, Set<String> authorIds) {
 
 		public static final Filters NONE = new Filters(null, null, null, null, null, null);
 
 		public Filters(String section, String tag, String author, String language, Instant from, Instant to) {
 			this(section, tag, author, language, from, to, null, null, null, null, null);
+		}
+
+		public Filters(String section, String tag, String author, String language, Instant from, Instant to,
+				Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned) {
+			this(section, tag, author, language, from, to, statuses, owner, updatedAfter, updatedBefore, returned, null,
+					null);
+		}
+
+		/**
+		 * The same filters with {@code tag} and {@code author} resolved: the index keys that lead to
+		 * the tag named by slug (its id, tags merged into it, free text of older articles), the
+		 * profile id of the author named by slug. {@code null} keeps the plain value's meaning.
+		 */
+		public Filters withKeys(Set<String> tagKeys, Set<String> authorIds) {
+			return new Filters(this.section, this.tag, this.author, this.language, this.from, this.to, this.statuses,
+					this.owner, this.updatedAfter, this.updatedBefore, this.returned, tagKeys, authorIds);
 		}
 
 	}

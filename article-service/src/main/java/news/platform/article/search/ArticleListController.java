@@ -36,7 +36,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import news.platform.article.access.Caller;
 import news.platform.article.access.Refusals;
+import news.platform.article.author.AuthorDirectory;
+import news.platform.article.naming.Label;
 import news.platform.article.section.SectionDirectory;
+import news.platform.article.tag.TagDirectory;
 import news.platform.article.web.ContentCoding;
 import news.platform.autoconfigure.problem.ApiProblem;
 
@@ -73,8 +76,15 @@ class ArticleListController {
 
 	private static final java.util.regex.Pattern ARTICLE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+	private final TagDirectory tags;
+
+	private final AuthorDirectory authors;
+
 	ArticleListController(ArticleIndex index, JsonMapper json, SearchProperties properties, SearchBulkhead searches,
-			MeterRegistry meters, Clock clock, SectionDirectory sections, SearchIndexMaintenance maintenance) {
+			MeterRegistry meters, Clock clock, SectionDirectory sections, SearchIndexMaintenance maintenance,
+			TagDirectory tags, AuthorDirectory authors) {
+		this.tags = tags;
+		this.authors = authors;
 		this.index = index;
 		this.maintenance = maintenance;
 		this.json = json;
@@ -96,7 +106,7 @@ class ArticleListController {
 					required = false) String acceptEncoding,
 			@Parameter(hidden = true) ServletWebRequest webRequest) {
 		Caller caller = Caller.current();
-		ListParameters request = ListParameters.forList(parameters, caller);
+		ListParameters request = named(ListParameters.forList(parameters, caller));
 		ArticleIndex.Viewer viewer = viewer(caller);
 		if (request.ids() != null) {
 			return respond(false, request, viewer, webRequest, acceptEncoding,
@@ -117,7 +127,7 @@ class ArticleListController {
 					required = false) String acceptEncoding,
 			@Parameter(hidden = true) ServletWebRequest webRequest) {
 		Caller caller = Caller.current();
-		ListParameters request = ListParameters.forSearch(parameters, caller);
+		ListParameters request = named(ListParameters.forSearch(parameters, caller));
 		ArticleIndex.Viewer viewer = viewer(caller);
 		// lists take a tenth of a millisecond and never wait behind searches
 		return respond(true, request, viewer, webRequest, acceptEncoding,
@@ -217,7 +227,9 @@ class ArticleListController {
 		boolean acceptsGzip = ContentCoding.acceptsGzip(acceptEncoding);
 		// a staff answer is rendered for the one asking: the shared rendered pages are readers' only
 		RenderedPages.Rendered rendered = viewer.staff() ? render(page.get(), request.fields(), acceptsGzip)
-				: this.pages.get(search, request, acceptsGzip, this.sections.version(),
+				// items show sections, tags and authors as they are now: any change of those is a new page
+				: this.pages.get(search, request, acceptsGzip,
+						this.sections.version() + this.tags.version() + this.authors.version(),
 						() -> render(page.get(), request.fields(), acceptsGzip));
 		HttpHeaders headers = new HttpHeaders();
 		headers.setCacheControl(viewer.staff() ? PRIVATE : this.cacheControl);
@@ -292,8 +304,8 @@ class ArticleListController {
 				case "tags" -> {
 					generator.writeName("tags");
 					generator.writeStartArray();
-					for (String tag : hit.tags()) {
-						generator.writeString(tag);
+					for (Label tag : this.tags.labels(hit.tags())) {
+						writeLabel(generator, tag);
 					}
 					generator.writeEndArray();
 				}
@@ -301,10 +313,9 @@ class ArticleListController {
 					generator.writeName("authors");
 					generator.writeStartArray();
 					for (SearchDocument.Author author : hit.authors()) {
-						generator.writeStartObject();
-						generator.writeStringProperty("id", author.id());
-						generator.writeStringProperty("name", author.name());
-						generator.writeEndObject();
+						writeLabel(generator, author.id() != null ? this.authors.byId(author.id())
+							.map(this.authors::label)
+							.orElse(new Label(author.id(), null, author.name(), null)) : Label.text(author.name()));
 					}
 					generator.writeEndArray();
 				}
@@ -330,6 +341,35 @@ class ArticleListController {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** {@code {id, slug, name, url}} as in the reader answer; what is unknown is left out. */
+	private static void writeLabel(tools.jackson.core.JsonGenerator generator, Label label) {
+		generator.writeStartObject();
+		if (label.id() != null) {
+			generator.writeStringProperty("id", label.id());
+		}
+		if (label.slug() != null) {
+			generator.writeStringProperty("slug", label.slug());
+		}
+		generator.writeStringProperty("name", label.name());
+		if (label.url() != null) {
+			generator.writeStringProperty("url", label.url().toString());
+		}
+		generator.writeEndObject();
+	}
+
+	/**
+	 * {@code tag} names a tag by slug (current or old) or by name, {@code author} a profile by slug:
+	 * the index keys that lead to it. A value that names none keeps its older meaning (free text).
+	 */
+	private ListParameters named(ListParameters request) {
+		ArticleIndex.Filters f = request.filters();
+		java.util.Set<String> tagKeys = f.tag() == null ? null
+				: this.tags.resolve(f.tag()).map(this.tags::filterKeys).orElse(null);
+		java.util.Set<String> authorIds = f.author() == null ? null
+				: this.authors.bySlug(f.author()).map(a -> java.util.Set.of(a.id())).orElse(null);
+		return tagKeys == null && authorIds == null ? request : request.withFilters(f.withKeys(tagKeys, authorIds));
 	}
 
 }

@@ -94,6 +94,11 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 		return owner(text(parameters, "owner", MAX_VALUE_LENGTH), caller);
 	}
 
+	/** The same request with its filters resolved ({@link ArticleIndex.Filters#withKeys}). */
+	ListParameters withFilters(ArticleIndex.Filters resolved) {
+		return new ListParameters(resolved, this.q, this.fields, this.limit, this.cursor, this.order, this.ids);
+	}
+
 	private static ListParameters parse(Map<String, List<String>> parameters, boolean search, Caller caller) {
 		Set<String> known = search ? SEARCH_PARAMETERS : LIST_PARAMETERS;
 		for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {

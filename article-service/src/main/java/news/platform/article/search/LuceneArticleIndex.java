@@ -78,6 +78,7 @@ import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import news.platform.article.tag.TagDirectory;
 import news.platform.textanalysis.CroatianAnalyzer;
 
 /**
@@ -147,7 +148,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// rule: Čačak and Čačku one stem), so terms indexed by 3 no longer match queries
 	// 5: each article analysed in its own language (LanguageAnalysis: ranked, ranked_en,
 	// ranked_std), the language's primary subtag indexed for the language filter
-	static final String SCHEMA = "5";
+	// 6: tag keys are tag ids (free text of older articles: "name:" + its slug form), authors by profile id
+	static final String SCHEMA = "6";
 
 	private static final String SCHEMA_KEY = "schema";
 
@@ -399,7 +401,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 						SECTION_BOOST), Occur.SHOULD);
 			}
 			for (String tag : article.tags()) {
-				query.add(new BoostQuery(new TermQuery(new Term(KEY_TAG, CroatianAnalyzer.fold(tag))), TAG_BOOST),
+				query.add(new BoostQuery(new TermQuery(new Term(KEY_TAG, TagDirectory.indexKey(tag))), TAG_BOOST),
 						Occur.SHOULD);
 			}
 			TopDocs top = searcher.search(query.build(), limit);
@@ -424,6 +426,22 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 				.count(counting(new TermQuery(new Term(KEY_RETURNED, "true")), visible, owner)));
 			return counts;
 		});
+	}
+
+	/**
+	 * Whether readers can see (published, past the embargo) an article carrying any of these
+	 * values in {@code field}: public tag and author pages exist only then.
+	 */
+	boolean visibleWith(boolean tag, java.util.Set<String> keys) {
+		if (keys.isEmpty()) {
+			return false;
+		}
+		Query query = new BooleanQuery.Builder()
+			.add(new TermInSetQuery(tag ? KEY_TAG : KEY_AUTHOR, keys.stream().map(BytesRef::new).toList()),
+					Occur.FILTER)
+			.add(visibility(Viewer.READER), Occur.FILTER)
+			.build();
+		return withSearcher(searcher -> searcher.count(query) > 0);
 	}
 
 	@Override
@@ -813,10 +831,26 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		if (f.returned() != null) {
 			query.add(new TermQuery(new Term(KEY_RETURNED, "true")), f.returned() ? Occur.FILTER : Occur.MUST_NOT);
 		}
-		keyword(query, KEY_SECTION, f.section());
-		keyword(query, KEY_TAG, f.tag());
+		if (f.section() != null) {
+			// a section includes its subsections: vijesti lists vijesti/hrvatska too
+			String section = CroatianAnalyzer.fold(f.section());
+			query.add(new BooleanQuery.Builder().add(new TermQuery(new Term(KEY_SECTION, section)), Occur.SHOULD)
+				.add(new PrefixQuery(new Term(KEY_SECTION, section + "/")), Occur.SHOULD)
+				.build(), Occur.FILTER);
+		}
+		if (f.tagKeys() != null) {
+			query.add(new TermInSetQuery(KEY_TAG, f.tagKeys().stream().map(BytesRef::new).toList()), Occur.FILTER);
+		}
+		else if (f.tag() != null) {
+			// no tag has this slug: free text of older articles, by its slug form
+			query.add(new TermQuery(new Term(KEY_TAG, TagDirectory.indexKey(f.tag()))), Occur.FILTER);
+		}
 		keyword(query, KEY_LANGUAGE, f.language());
-		if (f.author() != null) {
+		if (f.authorIds() != null) {
+			query.add(new TermInSetQuery(KEY_AUTHOR, f.authorIds().stream().map(BytesRef::new).toList()),
+					Occur.FILTER);
+		}
+		else if (f.author() != null) {
 			BooleanQuery.Builder author = new BooleanQuery.Builder();
 			author.add(new TermQuery(new Term(KEY_AUTHOR, f.author())), Occur.SHOULD);
 			author.add(new TermQuery(new Term(KEY_AUTHOR, CroatianAnalyzer.fold(f.author()))), Occur.SHOULD);
@@ -931,7 +965,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		doc.add(new Field(LanguageAnalysis.rankedField(key), weightedTerms(source, language), RANKED_TYPE));
 		keyword(doc, KEY_SECTION, source.section());
 		for (String tag : source.tags()) {
-			keyword(doc, KEY_TAG, tag);
+			// a tag id as stored (renames and merges change no key), free text of older articles by its slug form
+			doc.add(new StringField(KEY_TAG, TagDirectory.indexKey(tag), Field.Store.NO));
 		}
 		for (SearchDocument.Author author : source.authors()) {
 			if (author != null) {

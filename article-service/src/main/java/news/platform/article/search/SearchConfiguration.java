@@ -15,6 +15,8 @@ import org.springframework.util.StringUtils;
 
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.section.SectionUsage;
+import news.platform.article.tag.TagUsage;
+import news.platform.article.author.AuthorUsage;
 import news.platform.autoconfigure.feed.follow.FeedFollower;
 import news.platform.autoconfigure.feed.follow.FeedFollowing;
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
@@ -47,6 +49,18 @@ class SearchConfiguration {
 	@Bean
 	SectionUsage sectionUsage(LuceneArticleIndex index) {
 		return path -> index.idsInSection(path).stream().count();
+	}
+
+	/** A tag's public page exists once readers can see an article naming it. */
+	@Bean
+	TagUsage tagUsage(LuceneArticleIndex index) {
+		return keys -> index.visibleWith(true, keys);
+	}
+
+	/** An author's public page exists once readers can see an article naming them. */
+	@Bean
+	AuthorUsage authorUsage(LuceneArticleIndex index) {
+		return id -> index.visibleWith(false, java.util.Set.of(id));
 	}
 
 	/**

@@ -47,7 +47,13 @@ class SearchSource implements ArticleSource {
 						: a.publishedAt();
 		return new SearchDocument(a.id(), a.slug(), a.language(), a.headline(), a.standfirst(), a.bodyText(),
 				this.sections.display(a.section()), a.tags(),
-				a.authors().stream().map(name -> new SearchDocument.Author(null, name)).toList(), a.heroMediaId(),
+				a.authors()
+					.stream()
+					// a profile by its id (its name is read when a list is rendered); free text of older articles by name
+					.map(ref -> org.bson.types.ObjectId.isValid(ref) ? new SearchDocument.Author(ref, null)
+							: new SearchDocument.Author(null, ref))
+					.toList(),
+				a.heroMediaId(),
 				a.publishedAt(), a.updatedAt(), visibleFrom, a.status().name(), a.ownerId(), a.scheduledAt(),
 				a.returned());
 	}

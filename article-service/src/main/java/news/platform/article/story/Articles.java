@@ -63,7 +63,7 @@ public class Articles {
 		shapes.register(COLLECTION, List.of("status"), List.of(), STATUS_INDEX);
 		// media references: an article naming any of some media ids; the backfill of older documents
 		shapes.register(COLLECTION, List.of(MEDIA_IDS), List.of(), MEDIA_INDEX);
-		// distinct section values: a whole-collection read, once per database (batch)
+		// distinct section and tag values: a whole-collection read, once per database (batch)
 		shapes.register(COLLECTION, List.of(), List.of(), "_id_");
 	}
 
@@ -220,6 +220,20 @@ public class Articles {
 	public List<String> distinctSections() {
 		List<String> values = new ArrayList<>();
 		this.collection.distinct("section", String.class).forEach(value -> {
+			if (value != null) {
+				values.add(value);
+			}
+		});
+		return values;
+	}
+
+	/**
+	 * Batch work, once per database: every distinct {@code tags} value stored (ids and the free
+	 * text of older articles), for the start-up step that makes tags of that free text.
+	 */
+	public List<String> distinctTags() {
+		List<String> values = new ArrayList<>();
+		this.collection.distinct("tags", String.class).forEach(value -> {
 			if (value != null) {
 				values.add(value);
 			}

@@ -36,7 +36,9 @@ class OpenApiConfiguration {
 			ProblemType.INVALID_ENCODING, ProblemType.OPERATOR_KEY, ProblemType.UNSUPPORTED_CHARSET,
 			ProblemType.NINJS_INVALID,
 			// search: the queue is full or the wait too long
-			ProblemType.BUSY);
+			ProblemType.BUSY,
+			// tags and author profiles: changed by another request between read and write
+			ProblemType.VERSION_CONFLICT);
 
 	@Bean
 	OpenAPI articleServiceOpenApi() {

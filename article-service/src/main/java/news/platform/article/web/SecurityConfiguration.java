@@ -25,8 +25,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain anonymousArticleReads(HttpSecurity http, ServiceSecurity serviceSecurity) throws Exception {
+		// /api/v1/tags and /api/v1/authors themselves (autocomplete) are staff-only: not here
 		return serviceSecurity.anonymousReads(http, "/api/v1/articles", "/api/v1/articles/**", "/api/v1/sections",
-				"/api/v1/sections/**");
+				"/api/v1/sections/**", "/api/v1/tags/*", "/api/v1/authors/*");
 	}
 
 	@Bean
@@ -40,7 +41,8 @@ class SecurityConfiguration {
 				.hasRole(TokenIdentity.SERVICE)
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
-				.requestMatchers("/api/v1/articles", "/api/v1/articles/**", "/api/v1/sections", "/api/v1/sections/**")
+				.requestMatchers("/api/v1/articles", "/api/v1/articles/**", "/api/v1/sections", "/api/v1/sections/**",
+						"/api/v1/tags", "/api/v1/tags/**", "/api/v1/authors", "/api/v1/authors/**")
 				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())

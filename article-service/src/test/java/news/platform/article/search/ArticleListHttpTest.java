@@ -83,7 +83,7 @@ class ArticleListHttpTest {
 
 		JsonNode full = Http.get(api("/api/v1/articles?section=" + this.section + "&limit=1")).json().path("items").get(0);
 		assertThat(full.path("slug").asString()).isEqualTo("slug-" + this.section + "-4");
-		assertThat(full.path("tags").get(0).asString()).isEqualTo("Alep");
+		assertThat(full.path("tags").get(0).path("name").asString()).isEqualTo("Alep");
 		assertThat(full.path("authors").get(0).path("name").asString()).isEqualTo("Ana Horvat");
 		assertThat(full.path("publishedAt").asString()).endsWith("Z");
 		assertThat(full.path("language").asString()).isEqualTo("hr");
