@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,8 +63,20 @@ class SiteBrowserIT {
 				"Most je dug 450 metara i ima po dvije trake u svakom smjeru, biciklističku stazu i nogostup.",
 				"Gradonačelnik je na otvorenju rekao da će most skratiti putovanje za dvadeset minuta.",
 				"Promet je pušten u subotu u podne."), start.plus(Duration.ofHours(2)));
+		Instant now = Instant.now();
+		for (int i = 1; i <= 22; i++) {
+			services.comment(lead, null, "Čitatelj " + i, "Komentar broj " + i + " o novom mostu.",
+					now.minus(Duration.ofMinutes(100 - i)));
+		}
+		ServicesStub.StubComment asked = services.comment(lead, null, "Marija Horvat",
+				"Hoće li autobusi voziti preko mosta?\nPitam za susjedu.", now.minus(Duration.ofMinutes(5)));
+		for (int i = 1; i <= 3; i++) {
+			services.comment(lead, asked, "Ivan " + i, "Hoće, od ponedjeljka (odgovor " + i + ").",
+					now.minus(Duration.ofMinutes(4 - i)));
+		}
 		platform = PlatformLauncher.configure("site", "gateway")
 			.with("site", "platform.upstreams.article-service", services.url())
+			.with("site", "platform.upstreams.comment-service", services.url())
 			.with("site", "platform.upstreams.media-service", services.url())
 			.with("site", "platform.service-tokens.token-uri", TestIssuer.get().tokenUri())
 			.with("site", "platform.service-tokens.client-secret", TestIssuer.CLIENT_SECRET)
@@ -114,6 +127,38 @@ class SiteBrowserIT {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.tagName("mark")).isEmpty());
 		assertThat(browser.findElement(By.tagName("mark")).getText()).isEqualTo("Rukometaši");
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("search-1280.png"));
+	}
+
+	@Test
+	void aReaderReadsTheCommentsInAnotherOrderWithMorePagesAndReplies() {
+		browser.manage().window().setSize(new Dimension(1280, 800));
+		browser.get(gateway(lead.path()));
+		WebElement section = browser.findElement(By.id("komentari"));
+		assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("Komentari (26)");
+		// posted 5 minutes before the launch, which may take a while on a busy machine
+		assertThat(section.findElement(By.cssSelector(".comment-items > article.comment time")).getText())
+			.matches("prije \\d+ minut[aeu]");
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("comments-1280.png"));
+
+		// more replies, in place
+		browser.findElement(By.linkText("Još odgovora")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(driver -> driver.findElements(By.xpath("//p[contains(., 'odgovor 3')]")).size() == 1);
+
+		// another order: htmx swaps the list (elements found before the swap go stale: looked up again)
+		browser.findElement(By.linkText("Najstarije")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(driver -> driver
+			.findElement(By.cssSelector("#komentari .comment-items > article.comment .comment-text"))
+			.getText()
+			.equals("Komentar broj 1 o novom mostu."));
+		assertThat(browser.findElement(By.cssSelector(".comment-sorts a[aria-current=true]")).getText())
+			.isEqualTo("Najstarije");
+
+		// the next comments, added below
+		browser.findElement(By.linkText("Još komentara")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(
+				driver -> driver.findElements(By.cssSelector("#komentari .comment-items > article.comment")).size() == 23);
+		assertThat(browser.getCurrentUrl()).endsWith(lead.path());
 	}
 
 	@Test
