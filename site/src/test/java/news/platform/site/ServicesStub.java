@@ -177,6 +177,70 @@ public final class ServicesStub implements AutoCloseable {
 		this.commentsDown = down;
 	}
 
+	/** Events waiting for each open live stream (comment-service's Server-Sent Events), by article. */
+	private final Map<String, List<java.util.concurrent.BlockingQueue<String>>> streams = new ConcurrentHashMap<>();
+
+	private static final String CLOSE = "";
+
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> streamsOpened = new ConcurrentHashMap<>();
+
+	/** How many times an article's live stream was opened (a reconnect opens it again). */
+	public int streamsOpened(Story story) {
+		java.util.concurrent.atomic.AtomicInteger opened = this.streamsOpened.get(story.id);
+		return opened == null ? 0 : opened.get();
+	}
+
+	/** How many readers follow an article's live stream now. */
+	public int liveStreams(Story story) {
+		return this.streams.getOrDefault(story.id, List.of()).size();
+	}
+
+	/** A comment became visible: every open stream of its article gets it, as comment-service sends it. */
+	public void pushLive(StubComment comment) {
+		String event = "event: comment\nid: " + comment.id + "\ndata: " + JSON.writeValueAsString(commentView(comment, false))
+				+ "\n\n";
+		this.streams.getOrDefault(comment.articleId, List.of()).forEach(queue -> queue.add(event));
+	}
+
+	/** Drops every open stream (a gateway or a replica going away): the browser must come back. */
+	public void dropStreams() {
+		this.streams.values().forEach(queues -> queues.forEach(queue -> queue.add(CLOSE)));
+	}
+
+	private void stream(HttpExchange exchange, String articleId) throws IOException {
+		java.util.concurrent.BlockingQueue<String> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		// comment-service's own retry hint is longer; short here so the reconnect test is quick
+		out.write("retry: 300\n: open\n\n".getBytes(StandardCharsets.UTF_8));
+		out.flush();
+		this.streams.computeIfAbsent(articleId, any -> new CopyOnWriteArrayList<>()).add(queue);
+		this.streamsOpened.computeIfAbsent(articleId, any -> new java.util.concurrent.atomic.AtomicInteger())
+			.incrementAndGet();
+		try {
+			while (true) {
+				String event = queue.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+				if (CLOSE.equals(event)) {
+					return;
+				}
+				out.write((event == null ? ": heartbeat\n\n" : event).getBytes(StandardCharsets.UTF_8));
+				out.flush();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			// the reader went away
+		}
+		finally {
+			this.streams.get(articleId).remove(queue);
+			out.close();
+		}
+	}
+
 	/** A preview link's token for a story (a draft, usually). */
 	public String previewToken(Story story) {
 		String token = "pt_" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -191,7 +255,8 @@ public final class ServicesStub implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.server.setExecutor(Executors.newFixedThreadPool(8));
+		// live streams hold a thread each while open
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
@@ -337,6 +402,10 @@ public final class ServicesStub implements AutoCloseable {
 		int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
 		int offset = query.containsKey("cursor") ? Integer.parseInt(new String(
 				java.util.Base64.getUrlDecoder().decode(query.get("cursor")), StandardCharsets.UTF_8)) : 0;
+		if (rest.startsWith("articles/") && rest.endsWith("/stream")) {
+			stream(exchange, rest.substring("articles/".length(), rest.length() - "/stream".length()));
+			return;
+		}
 		if (rest.startsWith("articles/")) {
 			String articleId = rest.substring("articles/".length());
 			String sort = query.getOrDefault("sort", "newest");

@@ -17,9 +17,12 @@ public final class CommentViews {
 	 * @param moreHref the next page of top-level comments, null on the last
 	 * @param unavailable comment-service did not answer: a message instead of comments
 	 * @param allHref the comments' own page (the same section without the article), for links
+	 * @param stream comment-service's live stream of the article (Server-Sent Events, through the
+	 * gateway), which {@code comments.js} follows
+	 * @param script {@code comments.js} under its hashed name
 	 */
 	public record Section(String articleId, String heading, long count, List<SortLink> sorts, List<Item> items,
-			String moreHref, boolean unavailable, String allHref) {
+			String moreHref, boolean unavailable, String allHref, String stream, String script) {
 	}
 
 	/** An order of the thread: {@code current} is the one shown. */

@@ -405,9 +405,11 @@ public final class PageFactory {
 			sorts.add(new CommentViews.SortLink(commentsHref(articleId, order.getValue()),
 					t.t("comments.sort." + order.getKey()), order.getValue().equals(sort)));
 		}
+		String stream = this.urls.api("/comments/articles/" + articleId + "/stream").toString();
+		String script = this.assets.url("comments.js");
 		if (thread == null) {
 			return new CommentViews.Section(articleId, t.t("comments.heading"), 0, sorts, List.of(), null, unavailable,
-					commentsHref(articleId, sort));
+					commentsHref(articleId, sort), unavailable ? null : stream, script);
 		}
 		List<CommentViews.Item> items = new ArrayList<>();
 		for (Comments.Comment comment : thread.comments()) {
@@ -417,7 +419,7 @@ public final class PageFactory {
 				: commentsHref(articleId, sort) + "?starije=" + thread.next();
 		return new CommentViews.Section(articleId,
 				thread.count() == 0 ? t.t("comments.heading") : t.t("comments.headingCount", thread.count()),
-				thread.count(), sorts, items, more, false, commentsHref(articleId, sort));
+				thread.count(), sorts, items, more, false, commentsHref(articleId, sort), stream, script);
 	}
 
 	/** A further page of one comment's replies. */
