@@ -60,9 +60,40 @@ public class StubServices {
 				case "/api/v1/media" -> send(exchange, 200, "{\"items\":[]}");
 				case "/internal/v1/articles/events/head" -> send(exchange, 200, "{\"seq\":0}");
 				case "/internal/v1/articles/events" -> send(exchange, 200, "{\"events\":[]}");
-				default -> send(exchange, 404, "{\"title\":\"Not found\"}");
+				default -> {
+					if (path.startsWith("/api/v1/comments/articles/")) {
+						send(exchange, 200, thread(path.substring("/api/v1/comments/articles/".length())));
+					}
+					else {
+						send(exchange, 404, "{\"title\":\"Not found\"}");
+					}
+				}
 			}
 		}
+	}
+
+	/** An article's first page of comments, as comment-service answers it: 20 comments, 2 replies each. */
+	static String thread(String articleId) {
+		StringBuilder comments = new StringBuilder();
+		for (int c = 0; c < 20; c++) {
+			StringBuilder replies = new StringBuilder();
+			for (int r = 0; r < 2; r++) {
+				replies.append(r == 0 ? "" : ",").append(comment(articleId, c * 10 + r + 1, "[]"));
+			}
+			comments.append(c == 0 ? "" : ",").append(comment(articleId, c * 10, "[" + replies + "]"));
+		}
+		return "{\"articleId\":\"" + articleId + "\",\"sort\":\"newest\",\"count\":120,\"comments\":[" + comments
+				+ "],\"next\":\"MjA\"}";
+	}
+
+	static String comment(String articleId, int n, String replies) {
+		String id = "c" + "a".repeat(25 - Integer.toString(n).length()) + Integer.toString(n).replace('0', 'k')
+			.replace('1', 'b').replace('8', 'm').replace('9', 'n');
+		return "{\"id\":\"" + id + "\",\"articleId\":\"" + articleId + "\",\"author\":{\"id\":\"u" + n
+				+ "\",\"name\":\"Čitatelj " + n + "\"},\"text\":\"Komentar broj " + n
+				+ ": slažem se s dijelom plana, ali biciklističke staze trebale bi ići i kroz Novi Zagreb.\",\"status\":\"visible\",\"createdAt\":\""
+				+ NEWEST.minus(n, ChronoUnit.MINUTES) + "\",\"edited\":false,\"reactionCount\":" + (n % 7)
+				+ ",\"replyCount\":" + (replies.equals("[]") ? 0 : 2) + ",\"replies\":" + replies + "}";
 	}
 
 	static String teaser(int n) {

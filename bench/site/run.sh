@@ -40,6 +40,7 @@ PIDS+=($!)
 	--server.port="$SITE_PORT" --management.server.port="$SITE_MGMT" \
 	--platform.upstreams.article-service="http://127.0.0.1:$STUB_PORT" \
 	--platform.upstreams.media-service="http://127.0.0.1:$STUB_PORT" \
+	--platform.upstreams.comment-service="http://127.0.0.1:$STUB_PORT" \
 	--platform.public-urls.site="http://localhost:$SITE_PORT" >"$TMP/site.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do

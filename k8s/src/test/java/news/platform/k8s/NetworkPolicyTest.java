@@ -49,10 +49,12 @@ class NetworkPolicyTest {
 			edges.add(service + " -> mongodb:27017");
 		});
 		edges.add("media-service -> article-service:8081");
-		// the reader website: reached through the gateway only; reads articles (pages, the feed) and media
+		// the reader website: reached through the gateway only; reads articles (pages, the feed), media
+		// and comments (the comment section of article pages)
 		edges.add("gateway -> site:8085");
 		edges.add("site -> article-service:8081");
 		edges.add("site -> media-service:8082");
+		edges.add("site -> comment-service:8083");
 		// the newsroom's desk: reached through the gateway only; its sessions in MongoDB; the services'
 		// public APIs with the person's token (articles now, pictures and moderation next)
 		edges.add("gateway -> desk:8084");

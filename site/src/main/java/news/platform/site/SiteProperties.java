@@ -30,13 +30,53 @@ import org.springframework.validation.annotation.Validated;
  * window
  * @param upstreams time limits of calls to the services
  * @param logoPath the publisher's logo (JSON-LD, feeds), a path under the site
+ * @param comments the comment section of article pages
  */
 @Validated
 @ConfigurationProperties("site")
 public record SiteProperties(@DefaultValue("hr") @NotBlank String language, @DefaultValue @Valid Lists lists,
 		@DefaultValue @Valid Cache cache, @DefaultValue List<@Valid SectionSetting> sections,
 		@DefaultValue("vijesti") @NotBlank String defaultSection, @DefaultValue @Valid Sitemaps sitemaps,
-		@DefaultValue @Valid Upstreams upstreams, @DefaultValue("/assets/logo.png") String logoPath) {
+		@DefaultValue @Valid Upstreams upstreams, @DefaultValue("/assets/logo.png") String logoPath,
+		@DefaultValue @Valid Comments comments) {
+
+	/**
+	 * The comment section rendered with each article page (for everyone: cached and crawlable).
+	 *
+	 * @param lifetime the longest a comment section lives in any cache, the site's own and every
+	 * cache after it together, so a comment a moderator removes is gone from every copy within it: the
+	 * site keeps a page showing comments for a third of it ({@link #siteFresh()}) and tells other caches
+	 * the rest ({@link #cacheControl()})
+	 * @param pageSize top-level comments on the article page and on each further page
+	 * @param repliesPageSize replies on each further page of one comment's replies
+	 */
+	public record Comments(@DefaultValue("30s") Duration lifetime, @DefaultValue("20") @Min(1) @Max(100) int pageSize,
+			@DefaultValue("20") @Min(1) @Max(100) int repliesPageSize) {
+
+		public Comments {
+			if (lifetime.toSeconds() < 3) {
+				throw new IllegalArgumentException("site.comments.lifetime must be at least 3 s");
+			}
+		}
+
+		/** How long the site serves a page with comments before it asks comment-service again. */
+		public Duration siteFresh() {
+			return Duration.ofSeconds(this.lifetime.toSeconds() / 3);
+		}
+
+		/**
+		 * The rest of the lifetime, for caches after the site: {@code max-age} and
+		 * {@code stale-while-revalidate} add up to it; no {@code stale-if-error}, which would keep a
+		 * removed comment longer.
+		 */
+		public String cacheControl() {
+			long total = this.lifetime.toSeconds() - siteFresh().toSeconds();
+			long maxAge = total / 2;
+			return "public, max-age=" + maxAge + ", stale-while-revalidate=" + (total - maxAge);
+		}
+
+	}
+
 
 	/**
 	 * @param pageSize stories on a page of a section, tag, author or search

@@ -96,6 +96,151 @@ public final class ServicesStub implements AutoCloseable {
 
 	private final Map<String, Story> previews = new ConcurrentHashMap<>();
 
+	/** comment-service's side: comments by id, in the order they were posted. */
+	private final Map<String, StubComment> comments = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong commentSequence = new java.util.concurrent.atomic.AtomicLong();
+
+	/** While true, comment-service answers 503 (the other services keep answering). */
+	private volatile boolean commentsDown;
+
+	/** Replies nested under each comment in the thread answer; the rest come by the replies cursor. */
+	static final int NESTED_REPLIES = 2;
+
+	/** A comment as comment-service keeps it, reduced to what its reader answers show. */
+	public static final class StubComment {
+
+		final String id;
+
+		final String articleId;
+
+		final String parentId;
+
+		final String author;
+
+		final String text;
+
+		final Instant createdAt;
+
+		final long sequence;
+
+		volatile String status = "visible";
+
+		volatile long reactions;
+
+		StubComment(String id, String articleId, String parentId, String author, String text, Instant createdAt,
+				long sequence) {
+			this.id = id;
+			this.articleId = articleId;
+			this.parentId = parentId;
+			this.author = author;
+			this.text = text;
+			this.createdAt = createdAt;
+			this.sequence = sequence;
+		}
+
+		public String id() {
+			return this.id;
+		}
+
+	}
+
+	/** A visible comment (a reply when {@code parent} is given) on a story, posted at {@code at}. */
+	public StubComment comment(Story story, StubComment parent, String author, String text, Instant at) {
+		long sequence = this.commentSequence.incrementAndGet();
+		// comment-service's id shape: c + 25 of [a-z2-7]
+		String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+		char[] id = new char[26];
+		java.util.Arrays.fill(id, 'a');
+		id[0] = 'c';
+		long rest = sequence;
+		for (int i = 25; i > 0 && rest > 0; i--) {
+			id[i] = alphabet.charAt((int) (rest % 32));
+			rest /= 32;
+		}
+		StubComment comment = new StubComment(new String(id), story.id,
+				parent == null ? null : parent.id, author, text, at, sequence);
+		this.comments.put(comment.id, comment);
+		return comment;
+	}
+
+	/** A moderator removed it: no longer in any reader answer. */
+	public void removeComment(StubComment comment) {
+		comment.status = "rejected";
+	}
+
+	public void react(StubComment comment, long count) {
+		comment.reactions = count;
+	}
+
+	public void commentsDown(boolean down) {
+		this.commentsDown = down;
+	}
+
+	/** Events waiting for each open live stream (comment-service's Server-Sent Events), by article. */
+	private final Map<String, List<java.util.concurrent.BlockingQueue<String>>> streams = new ConcurrentHashMap<>();
+
+	private static final String CLOSE = "";
+
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> streamsOpened = new ConcurrentHashMap<>();
+
+	/** How many times an article's live stream was opened (a reconnect opens it again). */
+	public int streamsOpened(Story story) {
+		java.util.concurrent.atomic.AtomicInteger opened = this.streamsOpened.get(story.id);
+		return opened == null ? 0 : opened.get();
+	}
+
+	/** How many readers follow an article's live stream now. */
+	public int liveStreams(Story story) {
+		return this.streams.getOrDefault(story.id, List.of()).size();
+	}
+
+	/** A comment became visible: every open stream of its article gets it, as comment-service sends it. */
+	public void pushLive(StubComment comment) {
+		String event = "event: comment\nid: " + comment.id + "\ndata: " + JSON.writeValueAsString(commentView(comment, false))
+				+ "\n\n";
+		this.streams.getOrDefault(comment.articleId, List.of()).forEach(queue -> queue.add(event));
+	}
+
+	/** Drops every open stream (a gateway or a replica going away): the browser must come back. */
+	public void dropStreams() {
+		this.streams.values().forEach(queues -> queues.forEach(queue -> queue.add(CLOSE)));
+	}
+
+	private void stream(HttpExchange exchange, String articleId) throws IOException {
+		java.util.concurrent.BlockingQueue<String> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		// comment-service's own retry hint is longer; short here so the reconnect test is quick
+		out.write("retry: 300\n: open\n\n".getBytes(StandardCharsets.UTF_8));
+		out.flush();
+		this.streams.computeIfAbsent(articleId, any -> new CopyOnWriteArrayList<>()).add(queue);
+		this.streamsOpened.computeIfAbsent(articleId, any -> new java.util.concurrent.atomic.AtomicInteger())
+			.incrementAndGet();
+		try {
+			while (true) {
+				String event = queue.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+				if (CLOSE.equals(event)) {
+					return;
+				}
+				out.write((event == null ? ": heartbeat\n\n" : event).getBytes(StandardCharsets.UTF_8));
+				out.flush();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			// the reader went away
+		}
+		finally {
+			this.streams.get(articleId).remove(queue);
+			out.close();
+		}
+	}
+
 	/** A preview link's token for a story (a draft, usually). */
 	public String previewToken(Story story) {
 		String token = "pt_" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -110,7 +255,8 @@ public final class ServicesStub implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.server.setExecutor(Executors.newFixedThreadPool(8));
+		// live streams hold a thread each while open
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
@@ -227,9 +373,135 @@ public final class ServicesStub implements AutoCloseable {
 					}
 					send(exchange, 200, Map.of("events", page));
 				}
-				default -> send(exchange, 404, Map.of("title", "Not found"));
+				default -> {
+					if (path.startsWith("/api/v1/articles/") && path.lastIndexOf('/') == "/api/v1/articles".length()) {
+						Story story = this.stories.get(path.substring("/api/v1/articles/".length()));
+						if (story == null || !"published".equals(story.status)) {
+							send(exchange, 404, Map.of("title", "Not found"));
+						}
+						else {
+							send(exchange, 200, reader(story));
+						}
+					}
+					else if (path.startsWith("/api/v1/comments/")) {
+						comments(exchange, path.substring("/api/v1/comments/".length()), query);
+					}
+					else {
+						send(exchange, 404, Map.of("title", "Not found"));
+					}
+				}
 			}
 		}
+	}
+
+	private void comments(HttpExchange exchange, String rest, Map<String, String> query) throws IOException {
+		if (this.commentsDown) {
+			send(exchange, 503, Map.of("title", "down"));
+			return;
+		}
+		int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+		int offset = query.containsKey("cursor") ? Integer.parseInt(new String(
+				java.util.Base64.getUrlDecoder().decode(query.get("cursor")), StandardCharsets.UTF_8)) : 0;
+		if (rest.startsWith("articles/") && rest.endsWith("/stream")) {
+			stream(exchange, rest.substring("articles/".length(), rest.length() - "/stream".length()));
+			return;
+		}
+		if (rest.startsWith("articles/")) {
+			String articleId = rest.substring("articles/".length());
+			String sort = query.getOrDefault("sort", "newest");
+			List<StubComment> top = new ArrayList<>();
+			long count = 0;
+			for (StubComment comment : this.comments.values()) {
+				if (comment.articleId.equals(articleId) && comment.status.equals("visible")) {
+					count++;
+					if (comment.parentId == null) {
+						top.add(comment);
+					}
+				}
+			}
+			Comparator<StubComment> order = switch (sort) {
+				case "oldest" -> Comparator.comparing((StubComment c) -> c.createdAt);
+				case "reactions" -> Comparator.<StubComment>comparingLong(c -> c.reactions).reversed()
+					.thenComparing(Comparator.comparing((StubComment c) -> c.createdAt).reversed());
+				default -> Comparator.comparing((StubComment c) -> c.createdAt).reversed();
+			};
+			top.sort(order);
+			List<Map<String, Object>> page = new ArrayList<>();
+			for (int i = offset; i < Math.min(top.size(), offset + limit); i++) {
+				page.add(commentView(top.get(i), true));
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("articleId", articleId);
+			body.put("sort", sort);
+			body.put("count", count);
+			body.put("comments", page);
+			body.put("next", offset + limit < top.size() ? cursor(offset + limit) : null);
+			send(exchange, 200, body);
+			return;
+		}
+		if (rest.endsWith("/replies")) {
+			String parentId = rest.substring(0, rest.length() - "/replies".length());
+			if (!this.comments.containsKey(parentId)) {
+				send(exchange, 404, Map.of("title", "Not found"));
+				return;
+			}
+			List<StubComment> replies = repliesOf(parentId);
+			List<Map<String, Object>> page = new ArrayList<>();
+			for (int i = offset; i < Math.min(replies.size(), offset + limit); i++) {
+				page.add(commentView(replies.get(i), false));
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("commentId", parentId);
+			body.put("replies", page);
+			body.put("next", offset + limit < replies.size() ? cursor(offset + limit) : null);
+			send(exchange, 200, body);
+			return;
+		}
+		send(exchange, 404, Map.of("title", "Not found"));
+	}
+
+	private List<StubComment> repliesOf(String parentId) {
+		List<StubComment> replies = new ArrayList<>();
+		for (StubComment comment : this.comments.values()) {
+			if (parentId.equals(comment.parentId) && comment.status.equals("visible")) {
+				replies.add(comment);
+			}
+		}
+		replies.sort(Comparator.comparingLong(c -> c.sequence));
+		return replies;
+	}
+
+	private Map<String, Object> commentView(StubComment comment, boolean nest) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", comment.id);
+		view.put("articleId", comment.articleId);
+		if (comment.parentId != null) {
+			view.put("parentId", comment.parentId);
+		}
+		view.put("author", Map.of("id", "u-" + comment.author.hashCode(), "name", comment.author));
+		view.put("text", comment.text);
+		view.put("status", comment.status);
+		view.put("createdAt", comment.createdAt.toString());
+		view.put("edited", false);
+		view.put("reactionCount", comment.reactions);
+		List<StubComment> replies = repliesOf(comment.id);
+		view.put("replyCount", replies.size());
+		if (nest) {
+			List<Map<String, Object>> nested = new ArrayList<>();
+			for (int i = 0; i < Math.min(NESTED_REPLIES, replies.size()); i++) {
+				nested.add(commentView(replies.get(i), false));
+			}
+			view.put("replies", nested);
+			if (replies.size() > NESTED_REPLIES) {
+				view.put("moreReplies", cursor(NESTED_REPLIES));
+			}
+		}
+		return view;
+	}
+
+	private static String cursor(int offset) {
+		return java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void byPath(HttpExchange exchange, String path) throws IOException {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,8 +63,22 @@ class SiteBrowserIT {
 				"Most je dug 450 metara i ima po dvije trake u svakom smjeru, biciklističku stazu i nogostup.",
 				"Gradonačelnik je na otvorenju rekao da će most skratiti putovanje za dvadeset minuta.",
 				"Promet je pušten u subotu u podne."), start.plus(Duration.ofHours(2)));
+		Instant now = Instant.now();
+		for (int i = 1; i <= 22; i++) {
+			services.comment(lead, null, "Čitatelj " + i, "Komentar broj " + i + " o novom mostu.",
+					now.minus(Duration.ofMinutes(100 - i)));
+		}
+		ServicesStub.StubComment asked = services.comment(lead, null, "Marija Horvat",
+				"Hoće li autobusi voziti preko mosta?\nPitam za susjedu.", now.minus(Duration.ofMinutes(5)));
+		for (int i = 1; i <= 3; i++) {
+			services.comment(lead, asked, "Ivan " + i, "Hoće, od ponedjeljka (odgovor " + i + ").",
+					now.minus(Duration.ofMinutes(4 - i)));
+		}
 		platform = PlatformLauncher.configure("site", "gateway")
 			.with("site", "platform.upstreams.article-service", services.url())
+			.with("site", "platform.upstreams.comment-service", services.url())
+			// the live comment stream goes through the gateway's own route to comment-service
+			.with("gateway", "platform.upstreams.comment-service", services.url())
 			.with("site", "platform.upstreams.media-service", services.url())
 			.with("site", "platform.service-tokens.token-uri", TestIssuer.get().tokenUri())
 			.with("site", "platform.service-tokens.client-secret", TestIssuer.CLIENT_SECRET)
@@ -114,6 +129,90 @@ class SiteBrowserIT {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.tagName("mark")).isEmpty());
 		assertThat(browser.findElement(By.tagName("mark")).getText()).isEqualTo("Rukometaši");
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("search-1280.png"));
+	}
+
+	@Test
+	void aReaderReadsTheCommentsInAnotherOrderWithMorePagesAndReplies() {
+		browser.manage().window().setSize(new Dimension(1280, 800));
+		browser.get(gateway(lead.path()));
+		WebElement section = browser.findElement(By.id("komentari"));
+		assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("Komentari (26)");
+		// posted 5 minutes before the launch, which may take a while on a busy machine
+		assertThat(section.findElement(By.cssSelector(".comment-items > article.comment time")).getText())
+			.matches("prije \\d+ minut[aeu]");
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("comments-1280.png"));
+
+		// more replies, in place
+		browser.findElement(By.linkText("Još odgovora")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(driver -> driver.findElements(By.xpath("//p[contains(., 'odgovor 3')]")).size() == 1);
+
+		// another order: htmx swaps the list (elements found before the swap go stale: looked up again)
+		browser.findElement(By.linkText("Najstarije")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(driver -> driver
+			.findElement(By.cssSelector("#komentari .comment-items > article.comment .comment-text"))
+			.getText()
+			.equals("Komentar broj 1 o novom mostu."));
+		assertThat(browser.findElement(By.cssSelector(".comment-sorts a[aria-current=true]")).getText())
+			.isEqualTo("Najstarije");
+
+		// the next comments, added below
+		browser.findElement(By.linkText("Još komentara")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(
+				driver -> driver.findElements(By.cssSelector("#komentari .comment-items > article.comment")).size() == 23);
+		assertThat(browser.getCurrentUrl()).endsWith(lead.path());
+	}
+
+	@Test
+	void aNewCommentArrivesLiveWithoutMovingThePageAndTheStreamComesBackAfterADrop() {
+		// a story of its own, so the other tests' counts stay as they are
+		ServicesStub.Story story = services.publish(services.draft("live", "rasprava-o-mostu-uzivo", "vijesti",
+				"Rasprava o mostu uživo", "Čitatelji komentiraju.", "Odlomak."), Instant.now().minus(Duration.ofHours(1)));
+		for (int i = 1; i <= 15; i++) {
+			services.comment(story, null, "Čitatelj " + i, "Raniji komentar broj " + i + ".",
+					Instant.now().minus(Duration.ofMinutes(60 - i)));
+		}
+		browser.manage().window().setSize(new Dimension(1280, 800));
+		browser.get(gateway(story.path()));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		wait.withMessage("the page did not open the live stream").until(driver -> services.liveStreams(story) > 0);
+
+		// the list's top is in view: the comment goes in at its place (newest first)
+		browser.executeScript("document.querySelector('#komentari .comment-items').scrollIntoView();");
+		ServicesStub.StubComment live = services.comment(story, null, "Drugi čitatelj", "Stiže uživo <b>bez oznaka</b>",
+				Instant.now());
+		services.pushLive(live);
+		wait.until(driver -> !driver.findElements(By.id("komentar-" + live.id())).isEmpty());
+		WebElement first = browser.findElement(By.cssSelector("#komentari .comment-items > article.comment"));
+		assertThat(first.getAttribute("id")).isEqualTo("komentar-" + live.id());
+		assertThat(first.findElement(By.className("comment-text")).getText()).isEqualTo("Stiže uživo <b>bez oznaka</b>");
+
+		// the reader is further down: nothing moves, a notice says what came
+		browser.executeScript("window.scrollTo(0, document.body.scrollHeight);");
+		Object before = browser.executeScript("return window.scrollY;");
+		ServicesStub.StubComment above = services.comment(story, null, "Treći čitatelj", "Komentar iznad pogleda",
+				Instant.now());
+		services.pushLive(above);
+		WebElement notice = wait.until(driver -> {
+			List<WebElement> found = driver.findElements(By.cssSelector("button.comments-new"));
+			return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+		});
+		assertThat(notice.getText()).startsWith("Novi komentari: 1");
+		assertThat(browser.findElements(By.id("komentar-" + above.id()))).isEmpty();
+		assertThat(browser.executeScript("return window.scrollY;")).isEqualTo(before);
+		notice.click();
+		wait.until(driver -> !driver.findElements(By.id("komentar-" + above.id())).isEmpty());
+
+		// the stream drops (a gateway restart): the page connects again and keeps receiving
+		int opened = services.streamsOpened(story);
+		services.dropStreams();
+		wait.withMessage("the page did not reconnect")
+			.until(driver -> services.streamsOpened(story) > opened && services.liveStreams(story) > 0);
+		ServicesStub.StubComment again = services.comment(story, null, "Četvrti čitatelj", "Nakon prekida",
+				Instant.now());
+		services.pushLive(again);
+		wait.until(driver -> !driver.findElements(By.id("komentar-" + again.id())).isEmpty());
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("comments-live-1280.png"));
 	}
 
 	@Test

@@ -45,6 +45,9 @@ abstract class SiteTest {
 	static void properties(Setter registry) {
 		registry.add("platform.upstreams.article-service", services::url);
 		registry.add("platform.upstreams.media-service", services::url);
+		registry.add("platform.upstreams.comment-service", services::url);
+		// short, so the test of a removed comment's lifetime runs in seconds
+		registry.add("site.comments.lifetime", () -> "6s");
 		registry.add("platform.public-urls.site", () -> PUBLIC);
 		registry.add("platform.feed.follow.interval", () -> "100ms");
 	}

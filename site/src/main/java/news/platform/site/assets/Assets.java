@@ -36,6 +36,8 @@ public final class Assets {
 		add("logo.png", "image/png", read("classpath:static/assets/logo.png"));
 		add("htmx.js", "text/javascript;charset=UTF-8",
 				read("classpath*:META-INF/resources/webjars/htmx.org/*/dist/htmx.min.js"));
+		// live comments on article pages (Server-Sent Events)
+		add("comments.js", "text/javascript;charset=UTF-8", read("classpath:static/assets/comments.js"));
 	}
 
 	private void add(String name, String contentType, byte[] body) {

@@ -59,6 +59,12 @@ class ContentConfiguration {
 	}
 
 	@Bean
+	CommentApi commentApi(Environment environment, HttpClient http, SiteProperties properties,
+			CircuitBreakerFactory<?, ?> breakers, ObjectProvider<TraceHeaders> traces) {
+		return new CommentApi(upstream("comment-service", environment, http, properties, breakers, traces));
+	}
+
+	@Bean
 	Sections sections(ArticleApi articles, SiteProperties properties) {
 		return new Sections(articles, properties);
 	}

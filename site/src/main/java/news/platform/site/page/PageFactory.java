@@ -15,6 +15,7 @@ import news.platform.site.SiteProperties;
 import news.platform.site.assets.Assets;
 import news.platform.site.content.Article;
 import news.platform.site.content.Block;
+import news.platform.site.content.Comments;
 import news.platform.site.content.Named;
 import news.platform.site.content.Picture;
 import news.platform.site.content.Section;
@@ -261,6 +262,12 @@ public final class PageFactory {
 	 */
 	public Built<Pages.ArticlePage> article(Article article, Map<String, Picture> pics, List<Teaser> related,
 			Map<String, Article> linked, boolean preview) {
+		return article(article, pics, related, linked, preview, null);
+	}
+
+	/** @param comments the comment section, null for none (a preview) */
+	public Built<Pages.ArticlePage> article(Article article, Map<String, Picture> pics, List<Teaser> related,
+			Map<String, Article> linked, boolean preview, CommentViews.Section comments) {
 		Texts t = texts(article.language());
 		Set<String> styles = new LinkedHashSet<>();
 		String sectionPath = this.sections.pathOf(article.section());
@@ -347,7 +354,128 @@ public final class PageFactory {
 		String readingTime = article.readingMinutes() > 0 ? t.t("article.readingTime", article.readingMinutes()) : null;
 		return new Built<>(new Pages.ArticlePage(chrome, article.headline(), article.standfirst(), section, authors,
 				article.source(), published, updated, readingTime, hero, body, corrections, tags, relatedViews,
-				preview), hashes(styles));
+				preview, comments), hashes(styles));
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Comments
+
+	/** The orders of a thread by their Croatian path segment (the first is the article page's). */
+	public static final Map<String, String> COMMENT_ORDERS = orders();
+
+	private static Map<String, String> orders() {
+		Map<String, String> orders = new java.util.LinkedHashMap<>();
+		orders.put("najnovije", "newest");
+		orders.put("najstarije", "oldest");
+		orders.put("najbolje", "reactions");
+		return java.util.Collections.unmodifiableMap(orders);
+	}
+
+	private static String orderSegment(String sort) {
+		for (Map.Entry<String, String> order : COMMENT_ORDERS.entrySet()) {
+			if (order.getValue().equals(sort)) {
+				return order.getKey();
+			}
+		}
+		return "najnovije";
+	}
+
+	/** {@code /komentari/{articleId}/{order}}: a thread's page in one order (and, with htmx, its list). */
+	public String commentsHref(String articleId, String sort) {
+		return site("/komentari/" + articleId + "/" + orderSegment(sort));
+	}
+
+	/** {@code /komentari/odgovori/{commentId}}: more replies of one comment. */
+	public String repliesHref(String commentId, String cursor) {
+		return site("/komentari/odgovori/" + commentId + "?starije=" + cursor);
+	}
+
+	/**
+	 * The comment section of an article's page, as any reader sees it.
+	 *
+	 * @param thread the first page, null when comment-service did not answer
+	 * @param now for the relative times ("prije 5 minuta"): the page lives at most the comment
+	 * lifetime, so they are at most that far off
+	 */
+	public CommentViews.Section comments(String language, String articleId, String sort, Comments.ThreadPage thread,
+			boolean unavailable, Instant now) {
+		Texts t = texts(language);
+		List<CommentViews.SortLink> sorts = new ArrayList<>();
+		for (Map.Entry<String, String> order : COMMENT_ORDERS.entrySet()) {
+			sorts.add(new CommentViews.SortLink(commentsHref(articleId, order.getValue()),
+					t.t("comments.sort." + order.getKey()), order.getValue().equals(sort)));
+		}
+		String stream = this.urls.api("/comments/articles/" + articleId + "/stream").toString();
+		String script = this.assets.url("comments.js");
+		if (thread == null) {
+			return new CommentViews.Section(articleId, t.t("comments.heading"), 0, sorts, List.of(), null, unavailable,
+					commentsHref(articleId, sort), unavailable ? null : stream, script);
+		}
+		List<CommentViews.Item> items = new ArrayList<>();
+		for (Comments.Comment comment : thread.comments()) {
+			items.add(commentItem(t, comment, now));
+		}
+		String more = thread.next() == null ? null
+				: commentsHref(articleId, sort) + "?starije=" + thread.next();
+		return new CommentViews.Section(articleId,
+				thread.count() == 0 ? t.t("comments.heading") : t.t("comments.headingCount", thread.count()),
+				thread.count(), sorts, items, more, false, commentsHref(articleId, sort), stream, script);
+	}
+
+	/** A further page of one comment's replies. */
+	public CommentViews.Replies replies(String language, Comments.RepliesPage page, Instant now) {
+		Texts t = texts(language);
+		List<CommentViews.Item> items = new ArrayList<>();
+		for (Comments.Comment comment : page.replies()) {
+			items.add(commentItem(t, comment, now));
+		}
+		return new CommentViews.Replies(page.commentId(), items,
+				page.next() == null ? null : repliesHref(page.commentId(), page.next()), t.t("comments.moreReplies"));
+	}
+
+	private CommentViews.Item commentItem(Texts t, Comments.Comment comment, Instant now) {
+		List<CommentViews.Item> replies = new ArrayList<>();
+		for (Comments.Comment reply : comment.replies()) {
+			replies.add(commentItem(t, reply, now));
+		}
+		String moreReplies = comment.moreReplies() == null ? null : repliesHref(comment.id(), comment.moreReplies());
+		String datetime = Dates.machine(comment.createdAt());
+		String absolute = Dates.dateTime(comment.createdAt(), t.locale());
+		String ago = RelativeTime.of(comment.createdAt(), now, t);
+		if (!comment.visible()) {
+			String placeholder = t.t("deleted".equals(comment.status()) ? "comments.deleted" : "comments.removed");
+			return new CommentViews.Item(comment.id(), null, List.of(), false, placeholder, datetime, ago, absolute,
+					null, null, replies, moreReplies);
+		}
+		List<String> lines = comment.text() == null ? List.of() : List.of(comment.text().split("\n", -1));
+		String reactions = comment.reactionCount() <= 0 ? null
+				: t.t("comments.reactions." + RelativeTime.form(comment.reactionCount(), t), comment.reactionCount());
+		String author = comment.authorName() == null || comment.authorName().isBlank() ? t.t("comments.anonymous")
+				: comment.authorName();
+		return new CommentViews.Item(comment.id(), author, lines, true, null, datetime, ago, absolute,
+				comment.edited() ? t.t("comments.edited") : null, reactions, replies, moreReplies);
+	}
+
+	/** The comments' own page (without JavaScript: further pages and other orders). */
+	public Built<Pages.CommentsPage> commentsPage(Article article, CommentViews.Section section) {
+		Texts t = texts(article.language());
+		String sectionPath = this.sections.pathOf(article.section());
+		String articleHref = articleHref(sectionPath, article.slug());
+		Views.Chrome chrome = chrome(t, t.t("comments.pageTitle", article.headline(), t.t("brand")),
+				t.t("comments.pageTitle", article.headline(), t.t("brand")), null, true, List.of(), null, List.of(),
+				List.of(), null, topLevelOf(sectionPath), null);
+		return new Built<>(new Pages.CommentsPage(chrome, article.headline(), articleHref, section, null), Set.of());
+	}
+
+	/** One comment's further replies as a page (without JavaScript). */
+	public Built<Pages.CommentsPage> repliesPage(Article article, CommentViews.Replies replies) {
+		Texts t = texts(article.language());
+		String sectionPath = this.sections.pathOf(article.section());
+		String articleHref = articleHref(sectionPath, article.slug());
+		Views.Chrome chrome = chrome(t, t.t("comments.pageTitle", article.headline(), t.t("brand")),
+				t.t("comments.pageTitle", article.headline(), t.t("brand")), null, true, List.of(), null, List.of(),
+				List.of(), null, topLevelOf(sectionPath), null);
+		return new Built<>(new Pages.CommentsPage(chrome, article.headline(), articleHref, null, replies), Set.of());
 	}
 
 	public Built<Pages.ErrorPage> error(int status) {

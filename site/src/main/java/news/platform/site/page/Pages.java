@@ -29,7 +29,16 @@ public final class Pages {
 	public record ArticlePage(Views.Chrome chrome, String headline, String standfirst, Views.Link section,
 			List<Views.Link> authors, String source, Views.Dated published, Views.Dated updated, String readingTime,
 			Views.PictureView hero, List<Views.BodyPart> body, List<Views.CorrectionView> corrections,
-			List<Views.Link> tags, List<Views.TeaserView> related, boolean preview) {
+			List<Views.Link> tags, List<Views.TeaserView> related, boolean preview, CommentViews.Section comments) {
+	}
+
+	/**
+	 * The comments of an article on a page of their own, for readers without JavaScript (further
+	 * pages, other orders, more replies): either a thread's {@code section} or one comment's
+	 * {@code replies}.
+	 */
+	public record CommentsPage(Views.Chrome chrome, String headline, String articleHref, CommentViews.Section section,
+			CommentViews.Replies replies) {
 	}
 
 	public record ErrorPage(Views.Chrome chrome, int status, String title, String text) {

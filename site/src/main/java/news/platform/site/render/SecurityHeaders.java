@@ -17,12 +17,15 @@ public final class SecurityHeaders {
 
 	private final String policyRest;
 
-	/** @param imageOrigins origins pictures come from beside the site itself (the public API's) */
+	/**
+	 * @param imageOrigins origins pictures come from beside the site itself (the public API's); the
+	 * live comment stream comes from the public API too
+	 */
 	public SecurityHeaders(String imageOrigins) {
 		String images = imageOrigins == null || imageOrigins.isBlank() ? "'self'" : "'self' " + imageOrigins;
 		this.stylePrefix = "style-src 'self'";
 		this.policyRest = "; img-src " + images
-				+ "; script-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; form-action 'self'"
+				+ "; script-src 'self'; connect-src " + images + "; font-src 'self'; manifest-src 'self'; form-action 'self'"
 				+ "; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; default-src 'none'";
 		this.policy = this.stylePrefix + this.policyRest;
 	}

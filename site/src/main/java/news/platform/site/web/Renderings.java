@@ -18,6 +18,8 @@ import news.platform.site.SiteProperties;
 import news.platform.site.content.Article;
 import news.platform.site.content.ArticleApi;
 import news.platform.site.content.Block;
+import news.platform.site.content.CommentApi;
+import news.platform.site.content.Comments;
 import news.platform.site.content.MediaApi;
 import news.platform.site.content.Named;
 import news.platform.site.content.Picture;
@@ -26,6 +28,7 @@ import news.platform.site.content.Sections;
 import news.platform.site.content.Teaser;
 import news.platform.site.content.TeaserPage;
 import news.platform.site.content.UpstreamUnavailable;
+import news.platform.site.page.CommentViews;
 import news.platform.site.page.PageFactory;
 import news.platform.site.page.Pages;
 import news.platform.site.render.PageServer;
@@ -69,10 +72,19 @@ final class Renderings {
 
 	private final java.util.concurrent.ExecutorService upstreamCalls;
 
-	Renderings(ArticleApi articles, MediaApi media, Sections sections, Withdrawn withdrawn, PageFactory factory,
-			Templates templates, SecurityHeaders security, PublicUrls urls, SiteProperties properties,
-			java.util.concurrent.ExecutorService upstreamCalls) {
+	private final CommentApi comments;
+
+	private final SiteProperties.Comments commentSettings;
+
+	private final java.time.Clock clock;
+
+	Renderings(ArticleApi articles, MediaApi media, CommentApi comments, Sections sections, Withdrawn withdrawn,
+			PageFactory factory, Templates templates, SecurityHeaders security, PublicUrls urls,
+			SiteProperties properties, java.util.concurrent.ExecutorService upstreamCalls, java.time.Clock clock) {
 		this.upstreamCalls = upstreamCalls;
+		this.comments = comments;
+		this.commentSettings = properties.comments();
+		this.clock = clock;
 		this.articles = articles;
 		this.media = media;
 		this.sections = sections;
@@ -237,6 +249,8 @@ final class Renderings {
 				return gone(article.id());
 			}
 			Future<Map<String, Picture>> pictures = timer.fork(() -> this.media.pictures(article.mediaIds()));
+			Future<Optional<Comments.ThreadPage>> thread = timer
+				.fork(() -> this.comments.thread(article.id(), "newest", this.commentSettings.pageSize(), null));
 			Stories.Pending related = this.lists.related() == 0 ? null
 					: this.stories.fork(timer,
 							List.of(new ArticleApi.ListQuery(article.section(), null, null, null, null, 20)), null,
@@ -261,15 +275,94 @@ final class Renderings {
 				}
 			}
 			Pictures shown = pictures(timer, pictures);
+			CommentViews.Section commentSection = commentSection(timer, article, thread);
 			PageFactory.Built<Pages.ArticlePage> built = this.factory.article(article, shown.found(), relatedStories,
-					linked, false);
+					linked, false, commentSection);
 			Set<String> ids = new LinkedHashSet<>();
 			ids.add(article.id());
 			relatedStories.forEach(teaser -> ids.add(teaser.id()));
 			ids.addAll(linked.keySet());
-			return html(200, "article.jte", built, this.cache.pages(), Map.of(), ids, Set.of(),
-					shown.cacheFor(this.cache.ttl()));
+			// the comment section lives at most site.comments.lifetime in any cache: the site keeps
+			// the page a third of it and tells the caches after it the rest
+			long keep = Math.min(shown.cacheFor(this.cache.ttl()), this.commentSettings.siteFresh().toNanos());
+			return html(200, "article.jte", built, this.commentSettings.cacheControl(), Map.of(), ids, Set.of(), keep);
 		};
+	}
+
+	/**
+	 * The first page of an article's comments; comment-service down or slow leaves the article with
+	 * a message in their place (the page is kept no longer than one with comments).
+	 */
+	private CommentViews.Section commentSection(RenderTimer timer, Article article,
+			Future<Optional<Comments.ThreadPage>> thread) {
+		try {
+			Comments.ThreadPage page = timer.join(thread).orElse(null);
+			return this.factory.comments(article.language(), article.id(), "newest", page, false,
+					this.clock.instant());
+		}
+		catch (UpstreamUnavailable ex) {
+			return this.factory.comments(article.language(), article.id(), "newest", null, true, this.clock.instant());
+		}
+	}
+
+	/**
+	 * An article's comments in one order, on their own page (without JavaScript), as the list
+	 * htmx swaps in (a new order), or as the next comments ({@code starije}, with htmx).
+	 */
+	PageServer.Renderer comments(String articleId, String sort, String cursor, boolean fragment) {
+		return timer -> {
+			if (this.withdrawn.contains(articleId)) {
+				return gone(articleId);
+			}
+			Future<Optional<Article>> article = fragment ? null : timer.fork(() -> this.articles.byId(articleId));
+			Optional<Comments.ThreadPage> thread = timer
+				.call(() -> this.comments.thread(articleId, sort, this.commentSettings.pageSize(), cursor));
+			Optional<Article> found = article == null ? Optional.empty() : timer.join(article);
+			if (thread.isEmpty() || (!fragment && found.isEmpty())) {
+				return notFound();
+			}
+			String language = found.map(Article::language).orElse(null);
+			CommentViews.Section section = this.factory.comments(language, articleId, sort, thread.get(), false,
+					this.clock.instant());
+			String template = !fragment ? "comments.jte" : cursor == null ? "comments-fragment.jte" : "comments-more.jte";
+			PageFactory.Built<Pages.CommentsPage> built = found.isPresent()
+					? this.factory.commentsPage(found.get(), section)
+					: new PageFactory.Built<>(new Pages.CommentsPage(fragmentChrome(language), null, null, section, null),
+							Set.of());
+			return html(200, template, built, this.commentSettings.cacheControl(), Map.of("X-Robots-Tag", "noindex"),
+					Set.of(articleId), Set.of(), this.commentSettings.siteFresh().toNanos());
+		};
+	}
+
+	/** More replies of one comment, as a page (without JavaScript) or as the fragment htmx adds. */
+	PageServer.Renderer replies(String commentId, String cursor, boolean fragment) {
+		return timer -> {
+			Optional<Comments.RepliesPage> page = timer
+				.call(() -> this.comments.replies(commentId, this.commentSettings.repliesPageSize(), cursor));
+			if (page.isEmpty() || page.get().articleId() == null || this.withdrawn.contains(page.get().articleId())) {
+				return notFound();
+			}
+			String articleId = page.get().articleId();
+			Optional<Article> found = fragment ? Optional.empty() : timer.call(() -> this.articles.byId(articleId));
+			if (!fragment && found.isEmpty()) {
+				return notFound();
+			}
+			String language = found.map(Article::language).orElse(null);
+			CommentViews.Replies replies = this.factory.replies(language, page.get(), this.clock.instant());
+			PageFactory.Built<Pages.CommentsPage> built = found.isPresent()
+					? this.factory.repliesPage(found.get(), replies)
+					: new PageFactory.Built<>(new Pages.CommentsPage(fragmentChrome(language), null, null, null, replies),
+							Set.of());
+			return html(200, fragment ? "replies-page-fragment.jte" : "comments.jte", built,
+					this.commentSettings.cacheControl(), Map.of("X-Robots-Tag", "noindex"), Set.of(articleId), Set.of(),
+					this.commentSettings.siteFresh().toNanos());
+		};
+	}
+
+	/** A fragment needs only the texts of its language. */
+	private news.platform.site.page.Views.Chrome fragmentChrome(String language) {
+		return new news.platform.site.page.Views.Chrome(this.factory.texts(language), null, null, null, true,
+				List.of(), null, List.of(), List.of(), null, List.of(), null, null, null, null);
 	}
 
 	/**

@@ -7,9 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 import news.platform.autoconfigure.core.PublicUrls;
+import news.platform.site.content.CommentApi;
 import news.platform.site.content.UpstreamUnavailable;
+import news.platform.site.page.PageFactory;
 import news.platform.site.render.PageKey;
 import news.platform.site.render.PageServer;
 import news.platform.site.render.PageWriter;
@@ -77,6 +80,50 @@ class SiteController {
 			page = this.renderings.error(503, 0, "private, no-store");
 		}
 		this.writer.write(page, request, response, null);
+	}
+
+	/**
+	 * An article's comments in one order: their own page, or with htmx the list (a new order) or the
+	 * next comments ({@code starije}). Cached like the comment section of the article page.
+	 */
+	@GetMapping("/komentari/{articleId}/{order}")
+	void comments(@PathVariable String articleId, @PathVariable String order, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		String sort = PageFactory.COMMENT_ORDERS.get(order);
+		PageKey.Parameters parameters = PageKey.parameters(request, false);
+		if (sort == null || !CommentApi.ARTICLE_ID.matcher(articleId).matches()) {
+			this.writer.write(this.renderings.error(404, 0, this.renderings.notFound().cacheControl()), request,
+					response, null);
+			return;
+		}
+		if (parameters.tooLong()
+				|| (parameters.older() != null && !CommentApi.CURSOR.matcher(parameters.older()).matches())) {
+			badRequest(request, response);
+			return;
+		}
+		this.server.serve("comments", PageKey.of(request.getRequestURI(), parameters), request, response,
+				this.renderings.comments(articleId, sort, parameters.older(), parameters.fragment()),
+				this.renderings.unavailable());
+	}
+
+	/** More replies of one comment ({@code starije}: where the previous ones ended). */
+	@GetMapping("/komentari/odgovori/{commentId}")
+	void replies(@PathVariable String commentId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		PageKey.Parameters parameters = PageKey.parameters(request, false);
+		if (!CommentApi.COMMENT_ID.matcher(commentId).matches()) {
+			this.writer.write(this.renderings.error(404, 0, this.renderings.notFound().cacheControl()), request,
+					response, null);
+			return;
+		}
+		if (parameters.tooLong() || parameters.older() == null
+				|| !CommentApi.CURSOR.matcher(parameters.older()).matches()) {
+			badRequest(request, response);
+			return;
+		}
+		this.server.serve("replies", PageKey.of(request.getRequestURI(), parameters), request, response,
+				this.renderings.replies(commentId, parameters.older(), parameters.fragment()),
+				this.renderings.unavailable());
 	}
 
 	@GetMapping("/**")

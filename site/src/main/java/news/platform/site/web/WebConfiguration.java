@@ -24,6 +24,7 @@ import news.platform.autoconfigure.core.PublicUrls;
 import news.platform.site.SiteProperties;
 import news.platform.site.assets.Assets;
 import news.platform.site.content.ArticleApi;
+import news.platform.site.content.CommentApi;
 import news.platform.site.content.MediaApi;
 import news.platform.site.content.Sections;
 import news.platform.site.page.PageFactory;
@@ -87,11 +88,11 @@ class WebConfiguration {
 	}
 
 	@Bean
-	Renderings renderings(ArticleApi articles, MediaApi media, Sections sections, Withdrawn withdrawn,
-			PageFactory factory, Templates templates, SecurityHeaders security, PublicUrls urls,
-			SiteProperties properties, ExecutorService upstreamCalls) {
-		return new Renderings(articles, media, sections, withdrawn, factory, templates, security, urls, properties,
-				upstreamCalls);
+	Renderings renderings(ArticleApi articles, MediaApi media, CommentApi comments, Sections sections,
+			Withdrawn withdrawn, PageFactory factory, Templates templates, SecurityHeaders security, PublicUrls urls,
+			SiteProperties properties, ExecutorService upstreamCalls, Clock clock) {
+		return new Renderings(articles, media, comments, sections, withdrawn, factory, templates, security, urls,
+				properties, upstreamCalls, clock);
 	}
 
 	@Bean
