@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.article.access.Caller;
@@ -52,17 +53,19 @@ class ArticleController {
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace the editable fields (editors: any article; journalists: own drafts)")
 	ResponseEntity<StaffArticleView> replace(@PathVariable String id, @RequestBody ArticleInput input,
-			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Parameter(description = AUTOSAVE_DOC) @RequestParam(defaultValue = "false") boolean autosave) {
 		Caller caller = Caller.current();
-		return saved(this.editing.update(id, input, ifMatch, false, caller), caller);
+		return saved(this.editing.update(id, input, ifMatch, false, autosave, caller), caller);
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	@Operation(summary = "Change the fields sent; absent fields keep their value")
 	ResponseEntity<StaffArticleView> patch(@PathVariable String id, @RequestBody ArticleInput input,
-			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@Parameter(description = IF_MATCH_DOC) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Parameter(description = AUTOSAVE_DOC) @RequestParam(defaultValue = "false") boolean autosave) {
 		Caller caller = Caller.current();
-		return saved(this.editing.update(id, input, ifMatch, true, caller), caller);
+		return saved(this.editing.update(id, input, ifMatch, true, autosave, caller), caller);
 	}
 
 	@DeleteMapping("/{id}")
@@ -79,6 +82,10 @@ class ArticleController {
 			.cacheControl(CacheControl.noStore())
 			.body(this.views.of(article, caller));
 	}
+
+	static final String AUTOSAVE_DOC = "true for an editor's automatic save: the ETag moves on as for any save, but "
+			+ "one person's autosaves within 10 minutes keep a single entry in the revision history (an explicit "
+			+ "save, a workflow action or someone else's save starts a new one)";
 
 	static final String IF_MATCH_DOC = "The ETag (revision) the change is based on: required; missing → 428, stale → 412";
 

@@ -34,6 +34,9 @@ public class ArticleEditing {
 
 	static final String DEFAULT_LANGUAGE = "hr";
 
+	/** The revision action of an automatic save (PUT/PATCH {@code ?autosave=true}). */
+	public static final String AUTOSAVE = "autosave";
+
 	private final Articles articles;
 
 	private final SlugClaims slugs;
@@ -150,7 +153,11 @@ public class ArticleEditing {
 		return Action.allowedFor(article, caller, sectioned(article));
 	}
 
-	Article update(String id, ArticleInput input, String ifMatch, boolean patch, Caller caller) {
+	/**
+	 * @param autosave an editor's automatic save: recorded as action {@code autosave}, which the
+	 * revision history folds into the same person's previous autosave ({@code Revisions})
+	 */
+	Article update(String id, ArticleInput input, String ifMatch, boolean patch, boolean autosave, Caller caller) {
 		requireStaff(caller);
 		long expected = Versions.required(ifMatch);
 		InputRules.check(input, !patch);
@@ -223,7 +230,8 @@ public class ArticleEditing {
 			b.slug(newSlug).previousSlugs(previous);
 		}
 		b.updatedAt(now).updatedBy(caller.subject());
-		Optional<Article> saved = this.commits.save(before, b.build(), patch ? "patch" : "update");
+		Optional<Article> saved = this.commits.save(before, b.build(),
+				autosave ? AUTOSAVE : patch ? "patch" : "update");
 		if (saved.isEmpty()) {
 			if (slugChanges && !before.previousSlugs().contains(newSlug)) {
 				this.slugs.release(newSlug, id);

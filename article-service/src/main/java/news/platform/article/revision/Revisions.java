@@ -1,5 +1,6 @@
 package news.platform.article.revision;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import news.platform.article.commit.ArticleSaved;
+import news.platform.article.editing.ArticleEditing;
 import news.platform.article.story.Article;
 import news.platform.article.story.Articles;
 import news.platform.autoconfigure.mongodb.QueryShapes;
@@ -83,21 +85,43 @@ public class Revisions {
 	record Revision(long revision, Instant savedAt, String savedBy, String action, String note, Article article) {
 	}
 
+	/**
+	 * How long one person's autosaves keep folding into one history entry, counted from the first
+	 * autosave of the run: long enough that typing for a while leaves one entry, short enough that
+	 * an hour's work still leaves a version every ten minutes to go back to.
+	 */
+	static final Duration AUTOSAVE_RUN = Duration.ofMinutes(10);
+
 	@EventListener
 	public void onSaved(ArticleSaved saved) {
 		Article article = saved.article();
 		Document snapshot = Articles.toSnapshot(article);
+		Instant savedAt = article.updatedAt();
 		Document document = new Document("_id", key(article.id(), article.revision()))
 			.append("articleId", article.id())
 			.append("revision", article.revision())
-			.append("savedAt", Date.from(article.updatedAt()))
+			.append("savedAt", Date.from(savedAt))
 			.append("savedBy", article.updatedBy())
 			.append("action", saved.action())
 			.append("note", saved.note())
 			.append("article", snapshot);
 		try {
+			// An autosave that continues the same person's run replaces the run's entry: the ETag
+			// still moves on with every save (If-Match keeps working), but the history keeps one
+			// entry per run, under the newest revision number; the folded number is gone from it.
+			Document previous = ArticleEditing.AUTOSAVE.equals(saved.action()) && article.revision() > 1
+					? this.collection.find(Filters.eq("_id", key(article.id(), article.revision() - 1))).first()
+					: null;
+			Instant runStartedAt = previous == null ? null
+					: continuedRun(previous.getString("action"), previous.getString("savedBy"),
+							runStart(previous), article.updatedBy(), savedAt);
+			document.append("runStartedAt", Date.from(runStartedAt == null ? savedAt : runStartedAt));
 			this.collection.replaceOne(Filters.eq("_id", document.getString("_id")), document,
 					new ReplaceOptions().upsert(true));
+			if (runStartedAt != null) {
+				// after the new entry is stored: a crash in between leaves two entries, never none
+				this.collection.deleteOne(Filters.eq("_id", previous.getString("_id")));
+			}
 		}
 		catch (RuntimeException ex) {
 			// the article write has committed and must not be reported as failed; the current
@@ -106,7 +130,26 @@ public class Revisions {
 		}
 	}
 
-	/** Newest first, at most {@code limit}, by key. */
+	/**
+	 * When the run an autosave continues started, or {@code null} when it starts a new entry: the
+	 * previous entry must be an autosave by the same person whose run began less than
+	 * {@link #AUTOSAVE_RUN} before this save. An explicit save, a workflow action or another
+	 * person's save in between is the previous entry, so it always ends the run.
+	 */
+	static Instant continuedRun(String previousAction, String previousBy, Instant previousRunStart, String savedBy,
+			Instant savedAt) {
+		boolean continues = ArticleEditing.AUTOSAVE.equals(previousAction) && previousBy != null
+				&& previousBy.equals(savedBy) && previousRunStart != null
+				&& savedAt.isBefore(previousRunStart.plus(AUTOSAVE_RUN));
+		return continues ? previousRunStart : null;
+	}
+
+	private static Instant runStart(Document entry) {
+		Date start = entry.getDate("runStartedAt");
+		return start != null ? start.toInstant() : entry.getDate("savedAt").toInstant();
+	}
+
+	/** Newest first, at most {@code limit}, by key (numbers folded into a later autosave are skipped). */
 	List<Revision> list(Article current, int limit) {
 		List<String> keys = new ArrayList<>();
 		for (long n = current.revision(); n >= 1 && keys.size() < limit; n--) {

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -41,6 +43,97 @@ public class ArticleService {
 	/** {@code GET /api/v1/articles/counts?...}: how many stories per status the person may see. */
 	public JsonNode counts(String query) {
 		return get("/api/v1/articles/counts" + (query.isEmpty() ? "" : "?" + query));
+	}
+
+	/** {@code GET /api/v1/articles/{id}}: the staff view with {@code revision} and {@code allowedActions}. */
+	public JsonNode article(String id) {
+		return get("/api/v1/articles/{id}", id);
+	}
+
+	/** {@code GET /api/v1/sections}: every section, top-level with their subsections. */
+	public JsonNode sections() {
+		return get("/api/v1/sections");
+	}
+
+	/** {@code POST /api/v1/articles}: a new draft owned by the person. */
+	public JsonNode create(JsonNode input) {
+		return call(() -> this.client.post()
+			.uri("/api/v1/articles")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(input)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/**
+	 * {@code PUT /api/v1/articles/{id}} with {@code If-Match}; {@code autosave} marks an automatic
+	 * save, which the history folds into the same person's previous autosave.
+	 */
+	public JsonNode replace(String id, JsonNode input, long revision, boolean autosave) {
+		return call(() -> this.client.put()
+			.uri("/api/v1/articles/{id}?autosave={autosave}", id, autosave)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"")
+			.body(input)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/** A workflow action ({@code submit}, {@code reject}, {@code publish}, ...) with its body, if any. */
+	public JsonNode act(String id, String action, JsonNode body) {
+		return call(() -> {
+			RestClient.RequestBodySpec request = this.client.post().uri("/api/v1/articles/{id}/{action}", id, action);
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON).body(body);
+			}
+			return request.retrieve().body(JsonNode.class);
+		});
+	}
+
+	/** {@code DELETE /api/v1/articles/{id}}. */
+	public void delete(String id) {
+		call(() -> this.client.delete().uri("/api/v1/articles/{id}", id).retrieve().toBodilessEntity());
+	}
+
+	/** The newest revisions, newest first. */
+	public JsonNode revisions(String id) {
+		return get("/api/v1/articles/{id}/revisions", id);
+	}
+
+	/** Changed fields and the block-level text diff between two revisions. */
+	public JsonNode diff(String id, long from, long to) {
+		return get("/api/v1/articles/{id}/revisions/diff?from={from}&to={to}", id, from, to);
+	}
+
+	/** Revision {@code n}'s content as a new revision, based on {@code revision}. */
+	public JsonNode restore(String id, long n, long revision) {
+		return call(() -> this.client.post()
+			.uri("/api/v1/articles/{id}/revisions/{n}/restore", id, n)
+			.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"")
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/** The article's live preview links, newest first. */
+	public JsonNode previews(String id) {
+		return get("/api/v1/articles/{id}/previews", id);
+	}
+
+	/** A new preview link: {@code {id, token, expiresAt, url, apiUrl}}. */
+	public JsonNode createPreview(String id) {
+		return call(() -> this.client.post().uri("/api/v1/articles/{id}/previews", id).retrieve().body(JsonNode.class));
+	}
+
+	/** Revokes a preview link: it stops working at once. */
+	public void revokePreview(String id, String linkId) {
+		call(() -> this.client.delete()
+			.uri("/api/v1/articles/{id}/previews/{linkId}", id, linkId)
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	private JsonNode get(String uri, Object... variables) {
+		return call(() -> this.client.get().uri(uri, variables).retrieve().body(JsonNode.class));
 	}
 
 	private JsonNode get(String uri) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * htmx from its webjar, read once, under a name without its version (the webjar's folder has one):
+ * htmx and DOMPurify from their webjars, each read once, under a name without its version (the webjar's folder has one):
  * pages name {@code /desk/assets/htmx.min.js} and never change when htmx is upgraded. The desk's own
  * files are static resources beside it ({@code static/assets/}).
  */
@@ -23,16 +23,29 @@ class Assets {
 
 	private final byte[] htmx;
 
+	private final byte[] purify;
+
 	Assets() {
 		this.htmx = read("classpath*:META-INF/resources/webjars/htmx.org/*/dist/htmx.min.js");
+		this.purify = read("classpath*:META-INF/resources/webjars/dompurify/*/dist/purify.min.js");
+	}
+
+	/** DOMPurify, which the editor runs over pasted HTML before it enters a block. */
+	@GetMapping(path = "/assets/purify.min.js", produces = "text/javascript;charset=UTF-8")
+	ResponseEntity<byte[]> purify() {
+		return script(this.purify);
 	}
 
 	@GetMapping(path = "/assets/htmx.min.js", produces = "text/javascript;charset=UTF-8")
 	ResponseEntity<byte[]> htmx() {
+		return script(this.htmx);
+	}
+
+	private static ResponseEntity<byte[]> script(byte[] body) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
 			.contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
-			.body(this.htmx);
+			.body(body);
 	}
 
 	private static byte[] read(String pattern) {

@@ -32,6 +32,11 @@ public final class Texts {
 		return this.messages.getMessage(key, arguments, this.locale);
 	}
 
+	/** A text whose key comes from a service's answer (an action, a field): the value itself when unknown. */
+	public String tOr(String key, String fallback) {
+		return this.messages.getMessage(key, null, fallback, this.locale);
+	}
+
 	/** {@code 4. prosinca 2026. u 14:05} (Croatian), {@code 4 December 2026, 14:05} (English). */
 	public String dateTime(Instant instant) {
 		return instant == null ? "" : this.dateTime.format(instant);
