@@ -356,8 +356,11 @@ class StoryController {
 			return error(page, 404);
 		}
 		Map<String, String> problems = new LinkedHashMap<>();
-		problem.fields().forEach((field, message) -> problems.put(form.editorField(field),
-				page.t().t("problem.refused-field", message)));
+		if (problem.status() != 412) {
+			// a stale revision names the If-Match header, not a field the person typed: the conflict box says it
+			problem.fields().forEach((field, message) -> problems.put(form.editorField(field),
+					page.t().t("problem.refused-field", message)));
+		}
 		EditorPage.Conflict conflict = null;
 		long revision = form.revision() == null ? 0 : form.revision();
 		HttpStatus status = HttpStatus.valueOf(problem.status() == 412 ? 409
