@@ -55,6 +55,14 @@ public final class PlatformLauncher implements AutoCloseable {
 
 	private static final Map<String, String> ARTIFACTS = Map.of("config", "config-server");
 
+	/**
+	 * How long one launched process may take to become ready: 3 minutes, enough on an idle 2-core
+	 * machine many times over; a machine shared with other builds can raise it with
+	 * {@code -Dplatform.launcher.ready-within=PT6M}.
+	 */
+	private static final Duration READY_WITHIN = Duration
+		.parse(System.getProperty("platform.launcher.ready-within", "PT3M"));
+
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -127,7 +135,7 @@ public final class PlatformLauncher implements AutoCloseable {
 				this.children.put(module, spawn(module));
 			}
 			for (String module : this.ports.keySet()) {
-				awaitReady(module, Duration.ofSeconds(180));
+				awaitReady(module, READY_WITHIN);
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -247,7 +255,7 @@ public final class PlatformLauncher implements AutoCloseable {
 		stop(module);
 		this.extraArguments.put(module, new LinkedHashMap<>(arguments));
 		this.children.put(module, spawn(module));
-		awaitReady(module, Duration.ofSeconds(180));
+		awaitReady(module, READY_WITHIN);
 	}
 
 	/** The data folder identity keeps its keys, secrets and seeded passwords in. */
