@@ -13,9 +13,9 @@ import org.springframework.http.HttpHeaders;
 /** The filters, fields, paging and caching parameters that lists and search share (OpenAPI). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Parameter(name = "section", in = ParameterIn.QUERY, description = "section path (vijesti/hrvatska), case- and diacritic-insensitive")
-@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
-@Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
+@Parameter(name = "section", in = ParameterIn.QUERY, description = "section path (vijesti/hrvatska), case- and diacritic-insensitive; a section includes its subsections")
+@Parameter(name = "tag", in = ParameterIn.QUERY, description = "a tag's slug (current or old) or name: its articles, tags merged into it included (older free-text tags by their slug form)")
+@Parameter(name = "author", in = ParameterIn.QUERY, description = "an author profile's slug (current or old); for older articles also an author id or free-text name")
 @Parameter(name = "language", in = ParameterIn.QUERY, description = "language code, e.g. hr")
 @Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
 @Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
