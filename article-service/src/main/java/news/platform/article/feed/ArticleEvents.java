@@ -111,7 +111,8 @@ public final class ArticleEvents {
 
 	/**
 	 * The {@code data} of {@code article.saved}: what staff lists and media usage follow, never the
-	 * text (a draft's words stay in this service).
+	 * text (a draft's words stay in this service). The write path ({@code ArticleCommits}) replaces
+	 * {@code tags} and {@code authors} with their current slugs, as it adds them to reader events.
 	 */
 	public static Document savedData(Article a, String section) {
 		return new Document("slug", a.slug()).append("status", a.status().name())
@@ -119,7 +120,6 @@ public final class ArticleEvents {
 			.append("section", section)
 			.append("tags", a.tags())
 			.append("authors", a.authors())
-			// (the write path replaces both with the current slugs)
 			.append("language", a.language())
 			.append("heroMediaId", a.heroMediaId())
 			.append("mediaIds", a.mediaIds())

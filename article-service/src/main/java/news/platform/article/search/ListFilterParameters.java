@@ -13,9 +13,9 @@ import org.springframework.http.HttpHeaders;
 /** The filters, fields, paging and caching parameters that lists and search share (OpenAPI). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Parameter(name = "section", in = ParameterIn.QUERY, description = "section path (vijesti/hrvatska), case- and diacritic-insensitive")
-@Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag, case- and diacritic-insensitive")
-@Parameter(name = "author", in = ParameterIn.QUERY, description = "author id or name")
+@Parameter(name = "section", in = ParameterIn.QUERY, description = "section path (vijesti/hrvatska), case- and diacritic-insensitive; a section includes its subsections")
+@Parameter(name = "tag", in = ParameterIn.QUERY, description = "a tag's slug (current or old) or name: its articles, tags merged into it included (older free-text tags by their slug form)")
+@Parameter(name = "author", in = ParameterIn.QUERY, description = "an author profile's slug (current or old); for older articles also an author id or free-text name")
 @Parameter(name = "language", in = ParameterIn.QUERY, description = "primary language subtag, two or three letters (hr, en); also matches regional tags (en finds en-GB). Search: without it every language is searched, each article with its own analysis; with it only that language, analysed as such. Anything else is refused (400 naming language)")
 @Parameter(name = "from", in = ParameterIn.QUERY, description = "publishedAt from (inclusive), ISO-8601 with offset")
 @Parameter(name = "to", in = ParameterIn.QUERY, description = "publishedAt before (exclusive), ISO-8601 with offset")
