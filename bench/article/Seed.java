@@ -447,7 +447,9 @@ public final class Seed {
 			json.append("{\"language\":\"hr\",\"headline\":").append(quote(headline));
 			json.append(",\"standfirst\":").append(quote(standfirst));
 			json.append(",\"section\":").append(quote(section));
-			json.append(",\"authors\":").append(strings(authors));
+			// bylines through the API name author profiles (issue 16), which the seed does not make; the
+			// articles written straight into MongoDB keep free-text names, which read as they always did
+			json.append(",\"source\":").append(quote(String.join(", ", authors)));
 			json.append(",\"tags\":").append(strings(tags));
 			json.append(",\"commentsOpen\":true,\"body\":[");
 			for (int b = 0; b < blocks.size(); b++) {

@@ -434,8 +434,8 @@ class StoryController {
 		return new EditorPage(a.path("id").asString(), a.path("revision").asLong(),
 				a.path("status").asString("DRAFT").toLowerCase(java.util.Locale.ROOT),
 				a.path("returned").asBoolean(false), returnNote, a.path("headline").asString(""),
-				EditorBlock.text(a, "standfirst"), EditorBlock.text(a, "section"), sections, join(a.path("tags")),
-				join(a.path("authors")), a.path("language").asString("hr"), a.path("slug").asString(""),
+				EditorBlock.text(a, "standfirst"), EditorBlock.text(a, "section"), sections, join(a.path("tags"), "name"),
+				join(a.path("authors"), "slug"), a.path("language").asString("hr"), a.path("slug").asString(""),
 				localInput(instant(a, "embargoUntil")), a.path("commentsOpen").asBoolean(true),
 				EditorBlock.text(a, "commentsCloseAt"), EditorBlock.text(a, "source"),
 				EditorBlock.text(a, "heroMediaId"), blocks, String.join("\n\n", paragraphs),
@@ -561,9 +561,23 @@ class StoryController {
 		return instant == null ? "" : LOCAL_INPUT.format(instant.atZone(StoryForm.NEWSROOM));
 	}
 
-	private static String join(JsonNode values) {
+	/**
+	 * Tags and authors as the field shows them: article-service answers each as {@code {id, slug,
+	 * name}} (an older free-text byline as {@code {name}} only) and takes back a tag's name or slug
+	 * and an author's slug; plain strings are kept as they are.
+	 */
+	private static String join(JsonNode values, String preferred) {
 		List<String> all = new ArrayList<>();
-		values.forEach(v -> all.add(v.asString()));
+		values.forEach(v -> {
+			if (v.isObject()) {
+				String value = v.path(preferred).asString("");
+				all.add(value.isEmpty() ? v.path("name").asString("") : value);
+			}
+			else {
+				all.add(v.asString(""));
+			}
+		});
+		all.removeIf(String::isEmpty);
 		return String.join(", ", all);
 	}
 
