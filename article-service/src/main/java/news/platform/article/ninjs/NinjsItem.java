@@ -1,0 +1,34 @@
+package news.platform.article.ninjs;
+
+import java.time.Instant;
+import java.util.List;
+
+import news.platform.article.importing.ImportedDraft;
+
+/**
+ * An agency's ninjs item as the wire desk handles it: which story and which version of it, what
+ * the agency says about it, and the draft it proposes.
+ *
+ * @param uri the item's identifier, the same for every version of the story
+ * @param version the agency's version ({@code version}), or {@code null}
+ * @param versionCreated when the agency made this version ({@code versioncreated}), or {@code null}
+ * when absent or not readable
+ * @param pubstatus {@code usable}, {@code withheld}, {@code canceled}, or {@code null}
+ * @param type the item's {@code type}, or {@code null}
+ * @param ignoredProperties unknown top-level properties (a provider's schema extension), set aside
+ * before the schema check and not imported
+ * @param draft the proposed draft; {@code null} for a {@code canceled} item
+ */
+public record NinjsItem(String uri, String version, Instant versionCreated, String pubstatus, String type,
+		List<String> ignoredProperties, ImportedDraft draft) {
+
+	public NinjsItem {
+		ignoredProperties = List.copyOf(ignoredProperties);
+	}
+
+	/** A kill notice: the agency withdraws the story. */
+	public boolean withdrawn() {
+		return "canceled".equals(this.pubstatus);
+	}
+
+}
