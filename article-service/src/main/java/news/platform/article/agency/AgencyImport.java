@@ -72,9 +72,12 @@ class AgencyImport implements ImportFormat {
 
 	private final Clock clock;
 
+	private final AgencyPictures pictures;
+
 	AgencyImport(JsonMapper json, AgencyItems items, Articles articles, ImportDrafts drafts, ArticleEditing editing,
-			StaffViews views, Clock clock) {
+			StaffViews views, Clock clock, AgencyPictures pictures) {
 		this.json = json;
+		this.pictures = pictures;
 		this.items = items;
 		this.articles = articles;
 		this.drafts = drafts;
@@ -109,6 +112,12 @@ class AgencyImport implements ImportFormat {
 			return batch(checked(batch.size(), batch), options, caller);
 		}
 		Outcome outcome = importItem(document, options, caller);
+		if (outcome.result() == Result.PICTURE) {
+			return ResponseEntity.created(URI.create("/api/v1/media/" + outcome.mediaId()))
+				.cacheControl(CacheControl.noStore())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(picture(this.json.createObjectNode(), outcome));
+		}
 		ResponseEntity.BodyBuilder answer = outcome.status() == HttpStatus.CREATED
 				? ResponseEntity.created(URI.create("/api/v1/articles/" + outcome.article().id()))
 				: ResponseEntity.status(outcome.status());
@@ -171,9 +180,14 @@ class AgencyImport implements ImportFormat {
 					throw new ApiProblem(ProblemType.MALFORMED_BODY, "The line is not JSON.").withFieldError("$",
 							"not JSON");
 				}
-				Outcome outcome = importItem(item, options, caller);
+				Outcome outcome = importItem(item, options, caller, deadline);
 				result.put("status", outcome.status().value());
-				describe(result, outcome);
+				if (outcome.result() == Result.PICTURE) {
+					picture(result, outcome);
+				}
+				else {
+					describe(result, outcome);
+				}
 			}
 			catch (ApiProblem ex) {
 				problem(result, ex);
@@ -184,7 +198,19 @@ class AgencyImport implements ImportFormat {
 
 	/** One item: what the wire desk rules make of it. */
 	Outcome importItem(JsonNode document, ImportOptions options, Caller caller) {
+		return importItem(document, options, caller, Long.MAX_VALUE);
+	}
+
+	/** As above; a picture's fetch gets no more than what is left until {@code deadline} (nanoTime). */
+	private Outcome importItem(JsonNode document, ImportOptions options, Caller caller, long deadline) {
 		NinjsItem item = NinjsMapper.item(document);
+		if (item.picture() != null) {
+			// a picture becomes a media item, not an article: media-service fetches and keeps it
+			String mediaId = deadline == Long.MAX_VALUE ? this.pictures.store(item.picture(), caller.subject())
+					: this.pictures.store(item.picture(), caller.subject(),
+							Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+			return new Outcome(HttpStatus.CREATED, Result.PICTURE, null, item, null, mediaId);
+		}
 		Instant now = now();
 		Optional<AgencyState> known = this.items.byUri(item.uri());
 		Optional<Article> article = known.flatMap((state) -> this.articles.find(state.articleId()))
@@ -264,6 +290,15 @@ class AgencyImport implements ImportFormat {
 				this.items.byArticle(id).orElseThrow());
 	}
 
+	private static ObjectNode picture(ObjectNode node, Outcome outcome) {
+		node.put("result", outcome.result().value);
+		node.put("mediaId", outcome.mediaId());
+		node.put("uri", outcome.item().uri());
+		ArrayNode ignored = node.putArray("ignoredProperties");
+		outcome.item().ignoredProperties().forEach(ignored::add);
+		return node;
+	}
+
 	private ObjectNode single(Outcome outcome, Caller caller) {
 		ObjectNode view = this.json.valueToTree(this.views.of(outcome.article(), caller));
 		describe(view, outcome);
@@ -309,7 +344,7 @@ class AgencyImport implements ImportFormat {
 	enum Result {
 
 		CREATED("created"), UPDATED("updated"), UNCHANGED("unchanged"), PENDING_UPDATE("pending-update"),
-		WITHDRAWN("withdrawn");
+		WITHDRAWN("withdrawn"), PICTURE("picture");
 
 		final String value;
 
@@ -319,7 +354,14 @@ class AgencyImport implements ImportFormat {
 
 	}
 
-	record Outcome(HttpStatus status, Result result, Article article, NinjsItem item, AgencyState state) {
+	/** {@code article} and {@code state} for stories, {@code mediaId} for a picture. */
+	record Outcome(HttpStatus status, Result result, Article article, NinjsItem item, AgencyState state,
+			String mediaId) {
+
+		Outcome(HttpStatus status, Result result, Article article, NinjsItem item, AgencyState state) {
+			this(status, result, article, item, state, null);
+		}
+
 	}
 
 }

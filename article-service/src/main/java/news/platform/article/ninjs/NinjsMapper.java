@@ -278,13 +278,70 @@ public final class NinjsMapper {
 		String pubstatus = string(document, "pubstatus");
 		String type = string(document, "type");
 		if ("canceled".equals(pubstatus)) {
-			return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(), null);
+			return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(), null,
+					null);
+		}
+		if ("picture".equals(type)) {
+			return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(), null,
+					picture(document));
 		}
 		if (type != null && !type.equals("text") && !type.equals("composite")) {
-			throw ApiProblem.invalidField("$.type", "only text items import as articles, not " + type);
+			throw ApiProblem.invalidField("$.type", "only text and picture items import, not " + type);
 		}
 		return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(),
-				draft(document, uri));
+				draft(document, uri), null);
+	}
+
+	/**
+	 * A picture item: the largest rendition (by width, else the first) with an address. Only
+	 * http(s) addresses are ever handed on; anything else is refused here, before any request.
+	 */
+	private static NinjsItem.Picture picture(JsonNode document) {
+		JsonNode renditions = document.path("renditions");
+		int chosen = -1;
+		long width = -1;
+		for (int i = 0; i < renditions.size(); i++) {
+			String href = string(renditions.get(i), "href");
+			String contentType = contentType(renditions.get(i));
+			if (!hasText(href) || (!contentType.isEmpty() && !contentType.startsWith("image/"))) {
+				// AP's items also list the caption as a text rendition
+				continue;
+			}
+			long w = renditions.get(i).path("width").asLong(0);
+			if (chosen < 0 || w > width) {
+				chosen = i;
+				width = w;
+			}
+		}
+		if (chosen < 0) {
+			throw ApiProblem.invalidField("$.renditions", "a picture item needs a rendition with an href");
+		}
+		String href = string(renditions.get(chosen), "href").strip();
+		String path = "$.renditions[" + chosen + "].href";
+		String scheme = href.contains(":") ? href.substring(0, href.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw ApiProblem.invalidField(path, "only http and https pictures are fetched");
+		}
+		if (href.length() > 2000) {
+			throw ApiProblem.invalidField(path, "longer than 2000 characters");
+		}
+		String caption = describedAs(document, "caption");
+		if (caption == null) {
+			Description description = standfirst(document);
+			caption = description != null ? description.text() : null;
+		}
+		if (caption == null) {
+			JsonNode headlines = document.path("headlines");
+			caption = headlines.isEmpty() ? null : textOf(headlines.get(0));
+		}
+		String credit = describedAs(document, "creditline");
+		if (credit == null) {
+			credit = hasText(string(document, "by")) ? TextCleaner.cleanLine(string(document, "by"))
+					: hasText(string(document, "copyrightholder"))
+							? TextCleaner.cleanLine(string(document, "copyrightholder")) : null;
+		}
+		return new NinjsItem.Picture(href, path, caption == null ? null : clip(caption, 1000),
+				credit == null ? null : clip(credit, 200));
 	}
 
 	private static ImportedDraft draft(JsonNode document, String uri) {
@@ -339,6 +396,19 @@ public final class NinjsMapper {
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/** The text of the first description with {@code role}, or {@code null}. */
+	private static String describedAs(JsonNode document, String role) {
+		for (JsonNode description : document.path("descriptions")) {
+			if (role.equalsIgnoreCase(string(description, "role"))) {
+				String text = textOf(description);
+				if (hasText(text)) {
+					return text;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String headline(JsonNode document, List<Block> blocks) {

@@ -376,6 +376,55 @@ class AgencyImportHttpTest {
 	}
 
 	@Test
+	void aPictureItemBecomesAMediaItemThroughMediaService() {
+		ObjectNode item = item("example-ap_image.json");
+		int before = MediaServiceStub.get().calls.size();
+
+		Http.Response created = importItem(item.toString(), journalist());
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("result").stringValue()).isEqualTo("picture");
+		String mediaId = created.json().get("mediaId").stringValue();
+		assertThat(created.header("Location")).isEqualTo("/api/v1/media/" + mediaId);
+		assertThat(MediaServiceStub.get().calls).hasSize(before + 1);
+		MediaServiceStub.Call call = MediaServiceStub.get().calls.get(before);
+		assertThat(call.authorization()).startsWith("Bearer ");
+		assertThat(call.body().get("onBehalfOf").asString()).isEqualTo("journalist-agency-1");
+		// the largest image rendition, with the agency's caption and credit line
+		assertThat(call.body().get("url").asString()).isEqualTo(item.at("/renditions/0/href").stringValue());
+		assertThat(call.body().get("caption").asString()).startsWith("FILE - In this Monday, Nov. 11, 2019");
+		assertThat(call.body().get("credit").asString()).isEqualTo("ASSOCIATED PRESS");
+	}
+
+	@Test
+	void aPictureThatIsNotHttpIsRefusedWithoutARequest() {
+		ObjectNode item = item("example-ap_image.json");
+		((ObjectNode) item.at("/renditions/0")).put("href", "file:///etc/passwd");
+		int before = MediaServiceStub.get().calls.size();
+
+		Http.Response refused = importItem(item.toString(), journalist());
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(fields(refused.json())).containsExactly("$.renditions[0].href");
+		assertThat(MediaServiceStub.get().calls).hasSize(before);
+	}
+
+	@Test
+	void mediaServicesRefusalOfAPrivateAddressIsTheItemsError() {
+		ObjectNode item = item("example-ap_image.json");
+		((ObjectNode) item.at("/renditions/0")).put("href", "http://10.0.0.1/latest/photo.jpg");
+		String batch = "[" + item + "," + item("example-ntb_text.json") + "]";
+
+		Http.Response answer = importItem(batch, journalist());
+
+		JsonNode results = answer.json().get("results");
+		assertThat(results.get(0).get("status").intValue()).isEqualTo(422);
+		assertThat(results.get(0).at("/problem/errors/0/field").stringValue()).isEqualTo("$.renditions[0].href");
+		assertThat(results.get(0).at("/problem/errors/0/message").stringValue()).contains("10.0.0.1");
+		assertThat(results.get(1).get("status").intValue()).isEqualTo(201);
+	}
+
+	@Test
 	void readersMayNotImportNorSeeAgencyState() {
 		Http.Response refused = importItem(item("example-simple_text.json").toString(),
 				TestTokens.token("reader-agency-1", "reader"));
