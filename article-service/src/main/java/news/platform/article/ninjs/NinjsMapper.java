@@ -239,6 +239,9 @@ public final class NinjsMapper {
 		if (item.withdrawn()) {
 			throw ApiProblem.invalidField("$.pubstatus", "a canceled item is a kill notice and is not imported");
 		}
+		if (item.draft() == null) {
+			throw ApiProblem.invalidField("$.type", "only text items import as articles, not " + item.type());
+		}
 		return item.draft();
 	}
 
