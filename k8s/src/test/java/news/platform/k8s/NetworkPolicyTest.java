@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Computes, from the overlay's NetworkPolicies, which pod may open a connection to which pod on
  * which port (both the source's egress and the destination's ingress must allow it), and compares
  * that with the platform's intended graph: exactly gateway → services, site and desk, comment/media →
- * article-service, services → MongoDB, everything → config server, Prometheus → management ports,
+ * article-service, article-service → media-service (agency pictures), services → MongoDB, everything → config server, Prometheus → management ports,
  * the ingress controller → gateway, gateway and services → the OpenTelemetry collector, DNS for
  * everyone; where identity runs (dev), also the ingress controller, the gateway and the services →
  * identity, and identity → MongoDB, config server and collector, nothing else.
@@ -49,6 +49,8 @@ class NetworkPolicyTest {
 			edges.add(service + " -> mongodb:27017");
 		});
 		edges.add("media-service -> article-service:8081");
+		// agency pictures of the ninjs import: article-service asks media-service's internal endpoint
+		edges.add("article-service -> media-service:8082");
 		// the reader website: reached through the gateway only; reads articles (pages, the feed), media
 		// and comments (the comment section of article pages)
 		edges.add("gateway -> site:8085");
@@ -90,6 +92,39 @@ class NetworkPolicyTest {
 				edges.add(identity.name() + " -> otel-collector:4318");
 			});
 		return edges;
+	}
+
+	/**
+	 * media-service fetches agency pictures from the internet: http and https, and only to addresses
+	 * outside the cluster and private networks (the address block is treated as "anything" by the
+	 * pod graph above, so its exceptions are checked here).
+	 */
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void mediaServiceFetchesAgencyPicturesOnlyOutsidePrivateNetworks(String name) {
+		Overlay overlay = Overlay.of(name);
+		NetworkPolicy media = overlay.all(NetworkPolicy.class)
+			.filter(policy -> "media-service".equals(policy.getSpec().getPodSelector().getMatchLabels().get(
+					"app.kubernetes.io/name")))
+			.findFirst()
+			.orElseThrow();
+		var pictures = media.getSpec()
+			.getEgress()
+			.stream()
+			.filter(rule -> rule.getPorts().stream().anyMatch(port -> Integer.valueOf(80).equals(port.getPort().getIntVal())))
+			.toList();
+		assertThat(pictures).as("overlay %s: one egress rule for agency pictures (port 80)", name).hasSize(1);
+		assertThat(pictures.get(0).getPorts()).extracting(port -> port.getPort().getIntVal() + "/" + port.getProtocol())
+			.containsExactlyInAnyOrder("80/TCP", "443/TCP");
+		assertThat(pictures.get(0).getTo()).allSatisfy(peer -> {
+			assertThat(peer.getIpBlock()).isNotNull();
+			assertThat(peer.getPodSelector()).isNull();
+			assertThat(peer.getNamespaceSelector()).isNull();
+		});
+		List<String> except = pictures.get(0).getTo().stream().flatMap(peer -> peer.getIpBlock().getExcept().stream()).toList();
+		assertThat(except).as("overlay %s: private, loopback and link-local ranges excluded", name)
+			.contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
+					"100.64.0.0/10", "fc00::/7", "fe80::/10", "::1/128");
 	}
 
 	@ParameterizedTest

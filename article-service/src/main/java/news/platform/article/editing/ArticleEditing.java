@@ -74,12 +74,19 @@ public class ArticleEditing {
 	}
 
 	public Article create(ArticleInput input, Caller caller) {
+		return create(input, caller, new ObjectId().toHexString());
+	}
+
+	/**
+	 * A new draft under an id the caller chose beforehand (an agency import claims the item's
+	 * {@code uri} for it first).
+	 */
+	public Article create(ArticleInput input, Caller caller, String id) {
 		requireStaff(caller);
 		InputRules.check(input, true);
 		linkTargetsExist(input);
 		checkNames(input);
 		String section = section(input.section());
-		String id = new ObjectId().toHexString();
 		String slug = claimForNew(input, id);
 		Instant now = this.commits.now();
 		Article draft = new Article(id, slug, List.of(), orDefault(input.language(), DEFAULT_LANGUAGE),
@@ -154,10 +161,13 @@ public class ArticleEditing {
 	}
 
 	/**
+	 * A PUT ({@code patch = false}) or PATCH of the article's content, with {@code If-Match}; also
+	 * how an agency's newer version reaches a draft, under the same rules.
+	 *
 	 * @param autosave an editor's automatic save: recorded as action {@code autosave}, which the
 	 * revision history folds into the same person's previous autosave ({@code Revisions})
 	 */
-	Article update(String id, ArticleInput input, String ifMatch, boolean patch, boolean autosave, Caller caller) {
+	public Article update(String id, ArticleInput input, String ifMatch, boolean patch, boolean autosave, Caller caller) {
 		requireStaff(caller);
 		long expected = Versions.required(ifMatch);
 		InputRules.check(input, !patch);

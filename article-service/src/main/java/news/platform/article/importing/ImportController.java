@@ -6,8 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,15 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import news.platform.article.editing.ArticleEditing;
-import news.platform.article.editing.ArticleInput;
 import news.platform.article.access.Caller;
-import news.platform.article.editing.StaffArticleView;
 import news.platform.article.editing.StaffViews;
-import news.platform.article.author.AuthorDirectory;
-import news.platform.article.section.SectionDirectory;
-import news.platform.article.slug.Slugs;
-import news.platform.article.section.SectionProperties;
 import news.platform.article.editing.Versions;
 import news.platform.article.story.Article;
 import news.platform.autoconfigure.problem.ApiProblem;
@@ -54,97 +45,65 @@ class ImportController {
 	 */
 	static final String NINJS = "application/ninjs+json";
 
-	private final ArticleEditing editing;
+	/** A batch of ninjs items, one JSON object a line. */
+	static final String NDJSON = "application/x-ndjson";
 
 	private final List<ImportFormat> formats;
 
+	private final ImportDrafts drafts;
+
 	private final StaffViews views;
 
-	private final SectionDirectory sections;
-
-	private final String defaultSection;
-
-	private final AuthorDirectory authors;
-
-	ImportController(ArticleEditing editing, List<ImportFormat> formats, StaffViews views, SectionDirectory sections,
-			SectionProperties properties, AuthorDirectory authors) {
-		this.authors = authors;
-		this.editing = editing;
+	ImportController(List<ImportFormat> formats, ImportDrafts drafts, StaffViews views) {
 		this.formats = List.copyOf(formats);
+		this.drafts = drafts;
 		this.views = views;
-		this.sections = sections;
-		this.defaultSection = properties.importDefault();
 	}
 
 	/**
-	 * One handler for both formats: with {@code @RequestBody(required = false)} Spring matches an
-	 * empty body to every {@code consumes}, so two methods would be ambiguous exactly for the
+	 * One handler for every format: with {@code @RequestBody(required = false)} Spring matches an
+	 * empty body to every {@code consumes}, so several methods would be ambiguous exactly for the
 	 * request that must answer 422.
 	 */
-	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, NINJS })
-	@Operation(summary = "Import an article as a draft owned by the caller: pasted plain text or an IPTC ninjs 2.x item",
+	@PostMapping(path = "/import", consumes = { MediaType.TEXT_PLAIN_VALUE, NINJS, NDJSON })
+	@Operation(summary = "Import an article as a draft owned by the caller: pasted plain text, or IPTC ninjs 2.x agency items",
 			description = "text/plain (UTF-8): paragraphs from blank lines or runs of spaces, pull-quote subheadings as "
 					+ "heading blocks, a '>>' teaser as a related link; the headline is proposed from the text when "
-					+ "not given. application/ninjs+json: validated against the official ninjs 2.1 schema (422 lists "
-					+ "each violation by JSON path); only text is kept, no markup survives.")
-	ResponseEntity<StaffArticleView> importDraft(@RequestBody(required = false) byte[] body,
+					+ "not given; 201 with the draft. application/ninjs+json with one item (a JSON object): "
+					+ "validated against the official ninjs 2.1 schema with unknown top-level properties set aside "
+					+ "(listed in ignoredProperties; 422 lists each remaining violation by JSON path); only text is "
+					+ "kept, no markup survives; embargoed becomes the draft's embargo; uri and version are kept. "
+					+ "A new uri: 201 with the draft and result=created. A known uri: an unpublished draft and a "
+					+ "newer item (version compared as numbers when both are, else versioncreated) give 200 "
+					+ "result=updated (a new revision); an item that is not newer gives 200 result=unchanged with "
+					+ "the draft as it is; a published story gives 202 result=pending-update naming the article "
+					+ "(the one pending update, a newer one replaces it, for an editor to apply or discard); "
+					+ "pubstatus=canceled gives 200 result=withdrawn (a published story is flagged for the editor, "
+					+ "never unpublished). A batch (a JSON array of items with application/ninjs+json, or "
+					+ "application/x-ndjson) of at most 100 items answers 200 with one result per item "
+					+ "(status, result, articleId, ignoredProperties, or the problem); more than 100: 400, nothing "
+					+ "written. The whole request stays within the articles route's limits (2 MB, 3 s at the gateway).")
+	ResponseEntity<?> importDraft(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE) String contentType,
 			@Parameter(description = "Headline; for text, proposed from the first sentence when absent") @RequestParam(required = false) String headline,
 			@Parameter(description = "Section (a path such as vijesti/hrvatska, or a section's name); must exist (422). Without it: a ninjs item's own when it names one of ours, else article.sections.import-default") @RequestParam(required = false) String section,
 			@Parameter(description = "Tags (repeat the parameter or separate by commas); added to a ninjs item's own") @RequestParam(required = false) List<String> tags) {
 		String text = utf8(body, contentType);
 		MediaType type = MediaType.parseMediaType(contentType);
+		ImportFormat.ImportOptions options = new ImportFormat.ImportOptions(headline, section, tags);
 		ImportFormat format = this.formats.stream()
-			.filter(candidate -> type.isCompatibleWith(candidate.mediaType()))
+			.filter(candidate -> candidate.mediaTypes().stream().anyMatch(type::isCompatibleWith))
 			.findFirst()
 			.orElse(null);
-		if (format == null) {
-			return created(PlainTextImport.parse(text, headline), section, tags);
+		if (format != null) {
+			return format.importBody(text, type, options);
 		}
-		ImportedDraft draft = format.read(text);
-		String given = PlainTextImport.givenHeadline(headline);
-		return created(given.isEmpty() ? draft : draft.withHeadline(given), section, tags);
-	}
-
-	private ResponseEntity<StaffArticleView> created(ImportedDraft draft, String section, List<String> tags) {
-		LinkedHashSet<String> allTags = new LinkedHashSet<>(draft.tags());
-		if (tags != null) {
-			tags.stream().map(String::strip).filter((tag) -> !tag.isEmpty()).forEach(allTags::add);
-		}
-		// a keyword with no letter or digit makes no tag
-		allTags.removeIf(tag -> Slugs.fromHeadline(tag).isEmpty());
-		String chosenSection = (section != null && !section.isBlank()) ? section.strip() : proposedSection(draft);
-		// bylines that name one of our profiles become its id; any other credit stays in source
-		List<String> authors = new ArrayList<>();
-		List<String> credits = new ArrayList<>();
-		for (String name : draft.authors()) {
-			this.authors.bySlug(Slugs.fromHeadline(name))
-				.ifPresentOrElse(author -> authors.add(author.id()), () -> credits.add(name));
-		}
-		String source = draft.source();
-		if (!credits.isEmpty()) {
-			String credit = String.join(", ", credits);
-			source = source == null || source.isBlank() ? credit : source + ", " + credit;
-			source = source.length() > 200 ? source.substring(0, 200).strip() : source;
-		}
-		ArticleInput input = new ArticleInput(null, draft.language(), draft.headline(), draft.standfirst(),
-				draft.blocks(), authors, chosenSection, new ArrayList<>(allTags), source, null, null, null, null);
 		Caller caller = Caller.current();
-		Article article = this.editing.create(input, caller);
+		Article article = this.drafts.create(PlainTextImport.parse(text, headline), options, caller);
 		return ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))
 			.eTag(Versions.etag(article.revision()))
 			.cacheControl(CacheControl.noStore())
 			.body(this.views.of(article, caller));
-	}
-
-	/**
-	 * An agency files items under its own section names: one of ours when it names one (by path or
-	 * name), else the configured default, so every import lands in a section the newsroom has.
-	 */
-	private String proposedSection(ImportedDraft draft) {
-		return this.sections.path(draft.section())
-			.or(() -> this.sections.path(this.defaultSection))
-			.orElse(null);
 	}
 
 	/**

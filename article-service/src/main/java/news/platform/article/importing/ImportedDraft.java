@@ -1,5 +1,6 @@
 package news.platform.article.importing;
 
+import java.time.Instant;
 import java.util.List;
 
 import news.platform.article.story.Block;
@@ -18,9 +19,11 @@ import news.platform.article.story.Block;
  * @param section the section the source files the item under, or {@code null}
  * @param tags keywords given by the source (empty when none)
  * @param externalUri the source's own identifier of the item (ninjs {@code uri}), or {@code null}
+ * @param embargoUntil the source's embargo (ninjs {@code embargoed}): the draft's embargo, or
+ * {@code null}
  */
 public record ImportedDraft(String headline, String standfirst, List<Block> blocks, String source, String language,
-		List<String> authors, String section, List<String> tags, String externalUri) {
+		List<String> authors, String section, List<String> tags, String externalUri, Instant embargoUntil) {
 
 	public ImportedDraft {
 		blocks = List.copyOf(blocks);
@@ -30,7 +33,7 @@ public record ImportedDraft(String headline, String standfirst, List<Block> bloc
 
 	public ImportedDraft withHeadline(String newHeadline) {
 		return new ImportedDraft(newHeadline, this.standfirst, this.blocks, this.source, this.language, this.authors,
-				this.section, this.tags, this.externalUri);
+				this.section, this.tags, this.externalUri, this.embargoUntil);
 	}
 
 }

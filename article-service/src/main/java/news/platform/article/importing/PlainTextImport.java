@@ -108,7 +108,7 @@ public final class PlainTextImport {
 		String headline = givenHeadline.isEmpty() ? headlineFrom(blocks) : givenHeadline;
 		// No standfirst: the body is kept whole, so a standfirst taken from it would be read twice
 		// (or, if moved out, the body would lose its opening); writing one is the editor's job.
-		return new ImportedDraft(headline, null, blocks, agencies(cleaned), null, List.of(), null, List.of(), null);
+		return new ImportedDraft(headline, null, blocks, agencies(cleaned), null, List.of(), null, List.of(), null, null);
 	}
 
 	/**

@@ -2,6 +2,9 @@ package news.platform.article.ninjs;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,6 +65,8 @@ public final class NinjsMapper {
 	private static final int NAME_MAX = 100;
 
 	private static final int MAX_BLOCKS = 2000;
+
+	private static final int URI_MAX = 1000;
 
 	private NinjsMapper() {
 	}
@@ -223,15 +228,36 @@ public final class NinjsMapper {
 
 	/**
 	 * An agency item in ninjs 2.x as a proposed draft. The document is checked against the
-	 * official schema first; then only text is taken: HTML bodies become paragraphs, headings,
-	 * quotes and stand-alone links, and no markup survives.
-	 * @throws ApiProblem 422 listing the JSON path of every violation
+	 * official schema first (unknown top-level properties set aside, see {@link #item}); then only
+	 * text is taken: HTML bodies become paragraphs, headings, quotes and stand-alone links, and no
+	 * markup survives.
+	 * @throws ApiProblem 422 listing the JSON path of every violation; a {@code canceled} item is a
+	 * kill notice, not a draft
 	 */
 	public static ImportedDraft fromNinjs(JsonNode document) {
+		NinjsItem item = item(document);
+		if (item.withdrawn()) {
+			throw ApiProblem.invalidField("$.pubstatus", "a canceled item is a kill notice and is not imported");
+		}
+		if (item.draft() == null) {
+			throw ApiProblem.invalidField("$.type", "only text items import as articles, not " + item.type());
+		}
+		return item.draft();
+	}
+
+	/**
+	 * An agency item as the wire desk handles it: its identity ({@code uri}, {@code version},
+	 * {@code versioncreated}), what the agency says about it ({@code pubstatus}), the properties
+	 * set aside before the schema check, and the draft it proposes ({@code null} for a
+	 * {@code canceled} item, which may carry no text at all).
+	 * @throws ApiProblem 422 listing the JSON path of every violation of the core ninjs 2.1 schema
+	 */
+	public static NinjsItem item(JsonNode document) {
 		if (document == null || !document.isObject()) {
 			throw ApiProblem.invalidField("$", "a ninjs document is a JSON object");
 		}
-		List<NinjsSchema.Violation> violations = NinjsSchema.validate(document);
+		NinjsSchema.Checked checked = NinjsSchema.validateCore(document);
+		List<NinjsSchema.Violation> violations = checked.violations();
 		if (!violations.isEmpty()) {
 			ApiProblem problem = new ApiProblem(ProblemType.NINJS_INVALID,
 					"Not a valid ninjs " + NinjsSchema.VERSION + " document: " + violations.size()
@@ -239,13 +265,89 @@ public final class NinjsMapper {
 			violations.stream().limit(50).forEach((v) -> problem.withFieldError(v.path(), v.message()));
 			throw problem;
 		}
+		String uri = string(document, "uri");
+		if (!hasText(uri)) {
+			// the schema requires uri; a blank one identifies nothing either
+			throw ApiProblem.invalidField("$.uri", "the item's uri identifies its versions; it is required");
+		}
+		if (uri.length() > URI_MAX) {
+			throw ApiProblem.invalidField("$.uri", "longer than " + URI_MAX + " characters");
+		}
+		String version = string(document, "version");
+		if (version != null && version.length() > URI_MAX) {
+			throw ApiProblem.invalidField("$.version", "longer than " + URI_MAX + " characters");
+		}
+		Instant versionCreated = lenientTime(string(document, "versioncreated"));
+		String pubstatus = string(document, "pubstatus");
 		String type = string(document, "type");
+		if ("canceled".equals(pubstatus)) {
+			return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(), null,
+					null);
+		}
+		if ("picture".equals(type)) {
+			return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(), null,
+					picture(document));
+		}
 		if (type != null && !type.equals("text") && !type.equals("composite")) {
-			throw ApiProblem.invalidField("$.type", "only text items import as articles, not " + type);
+			throw ApiProblem.invalidField("$.type", "only text and picture items import, not " + type);
 		}
-		if ("canceled".equals(string(document, "pubstatus"))) {
-			throw ApiProblem.invalidField("$.pubstatus", "a canceled item is a kill notice and is not imported");
+		return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(),
+				draft(document, uri), null);
+	}
+
+	/**
+	 * A picture item: the largest rendition (by width, else the first) with an address. Only
+	 * http(s) addresses are ever handed on; anything else is refused here, before any request.
+	 */
+	private static NinjsItem.Picture picture(JsonNode document) {
+		JsonNode renditions = document.path("renditions");
+		int chosen = -1;
+		long width = -1;
+		for (int i = 0; i < renditions.size(); i++) {
+			String href = string(renditions.get(i), "href");
+			String contentType = contentType(renditions.get(i));
+			if (!hasText(href) || (!contentType.isEmpty() && !contentType.startsWith("image/"))) {
+				// AP's items also list the caption as a text rendition
+				continue;
+			}
+			long w = renditions.get(i).path("width").asLong(0);
+			if (chosen < 0 || w > width) {
+				chosen = i;
+				width = w;
+			}
 		}
+		if (chosen < 0) {
+			throw ApiProblem.invalidField("$.renditions", "a picture item needs a rendition with an href");
+		}
+		String href = string(renditions.get(chosen), "href").strip();
+		String path = "$.renditions[" + chosen + "].href";
+		String scheme = href.contains(":") ? href.substring(0, href.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw ApiProblem.invalidField(path, "only http and https pictures are fetched");
+		}
+		if (href.length() > 2000) {
+			throw ApiProblem.invalidField(path, "longer than 2000 characters");
+		}
+		String caption = describedAs(document, "caption");
+		if (caption == null) {
+			Description description = standfirst(document);
+			caption = description != null ? description.text() : null;
+		}
+		if (caption == null) {
+			JsonNode headlines = document.path("headlines");
+			caption = headlines.isEmpty() ? null : textOf(headlines.get(0));
+		}
+		String credit = describedAs(document, "creditline");
+		if (credit == null) {
+			credit = hasText(string(document, "by")) ? TextCleaner.cleanLine(string(document, "by"))
+					: hasText(string(document, "copyrightholder"))
+							? TextCleaner.cleanLine(string(document, "copyrightholder")) : null;
+		}
+		return new NinjsItem.Picture(href, path, caption == null ? null : clip(caption, 1000),
+				credit == null ? null : clip(credit, 200));
+	}
+
+	private static ImportedDraft draft(JsonNode document, String uri) {
 		Description description = standfirst(document);
 		List<Block> blocks = body(document);
 		String standfirst = description == null ? null : description.text();
@@ -266,7 +368,50 @@ public final class NinjsMapper {
 		}
 		Subjects subjects = subjects(document);
 		return new ImportedDraft(headline, standfirst, blocks, source(document), language(string(document, "language")),
-				authors(document), subjects.section(), subjects.tags(), string(document, "uri"));
+				authors(document), subjects.section(), subjects.tags(), uri, embargo(document));
+	}
+
+	/**
+	 * The agency's embargo. The schema treats {@code format} as an annotation, so a malformed time
+	 * passes it; an embargo that cannot be read is refused rather than dropped, since dropping it
+	 * would let the story be published early.
+	 */
+	private static Instant embargo(JsonNode document) {
+		String embargoed = string(document, "embargoed");
+		if (embargoed == null) {
+			return null;
+		}
+		Instant at = lenientTime(embargoed);
+		if (at == null) {
+			throw ApiProblem.invalidField("$.embargoed", "not a date-time with an offset (RFC 3339)");
+		}
+		return at;
+	}
+
+	/** An RFC 3339 time, to the millisecond as stored; {@code null} when absent or not readable. */
+	private static Instant lenientTime(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.strip()).toInstant().truncatedTo(ChronoUnit.MILLIS);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** The text of the first description with {@code role}, or {@code null}. */
+	private static String describedAs(JsonNode document, String role) {
+		for (JsonNode description : document.path("descriptions")) {
+			if (role.equalsIgnoreCase(string(description, "role"))) {
+				String text = textOf(description);
+				if (hasText(text)) {
+					return text;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String headline(JsonNode document, List<Block> blocks) {

@@ -29,6 +29,10 @@ final class NinjsSchema {
 
 	private static final Set<String> KNOWN_PROPERTIES = knownProperties();
 
+	/** The properties a ninjs 2.1 item may have at its top level (ninjsType's own). */
+	private static final Set<String> TOP_LEVEL_PROPERTIES = Set.copyOf(
+			SCHEMA.getSchemaNode().path("$defs").path("ninjsType").path("properties").propertyNames());
+
 	private NinjsSchema() {
 	}
 
@@ -43,6 +47,34 @@ final class NinjsSchema {
 			.map((error) -> new Violation(path(error), message(error)))
 			.distinct()
 			.toList();
+	}
+
+	/**
+	 * The document checked against the core schema with its unknown top-level properties set aside:
+	 * ninjs 2.1 lets a provider extend the schema with its own properties (IPTC's
+	 * schema-extension example adds {@code foofoo}), while the committed core schema forbids
+	 * unevaluated properties. Only top-level ones are set aside; an unknown property inside a
+	 * known object is still a violation, as it is for the extension schema too.
+	 */
+	static Checked validateCore(JsonNode document) {
+		if (!document.isObject()) {
+			return new Checked(validate(document), List.of());
+		}
+		List<String> ignored = document.propertyNames()
+			.stream()
+			.filter((name) -> !TOP_LEVEL_PROPERTIES.contains(name))
+			.sorted()
+			.toList();
+		if (ignored.isEmpty()) {
+			return new Checked(validate(document), ignored);
+		}
+		tools.jackson.databind.node.ObjectNode core = ((tools.jackson.databind.node.ObjectNode) document).deepCopy();
+		core.remove(ignored);
+		return new Checked(validate(core), ignored);
+	}
+
+	/** Violations of the core schema, and the unknown top-level properties set aside before the check. */
+	record Checked(List<Violation> violations, List<String> ignoredProperties) {
 	}
 
 	/**

@@ -35,10 +35,12 @@ class OpenApiConfiguration {
 			// request bodies: the JSON guard, imports
 			ProblemType.INVALID_ENCODING, ProblemType.OPERATOR_KEY, ProblemType.UNSUPPORTED_CHARSET,
 			ProblemType.NINJS_INVALID,
-			// search: the queue is full or the wait too long
+			// search: the queue is full or the wait too long; an agency batch out of time (per item)
 			ProblemType.BUSY,
 			// tags and author profiles: changed by another request between read and write
-			ProblemType.VERSION_CONFLICT);
+			ProblemType.VERSION_CONFLICT,
+			// agency pictures: media-service down or too slow
+			ProblemType.UPSTREAM_UNAVAILABLE, ProblemType.UPSTREAM_TIMEOUT);
 
 	@Bean
 	OpenAPI articleServiceOpenApi() {

@@ -19,7 +19,8 @@ class OpenApiConfiguration {
 	/** The catalogue's types media-service answers beyond the common ones (README: Problem types). */
 	static final Set<ProblemType> OWN_TYPES = EnumSet.of(ProblemType.EMPTY_UPLOAD, ProblemType.CORRUPT_IMAGE,
 			ProblemType.TOO_MANY_PIXELS, ProblemType.SIGNATURE_REQUIRED, ProblemType.INVALID_SIGNATURE,
-			ProblemType.MEDIA_IN_USE, ProblemType.PRECONDITION_REQUIRED, ProblemType.STALE_VERSION, ProblemType.BUSY);
+			ProblemType.MEDIA_IN_USE, ProblemType.PRECONDITION_REQUIRED, ProblemType.STALE_VERSION, ProblemType.BUSY,
+			ProblemType.UPSTREAM_UNAVAILABLE, ProblemType.UPSTREAM_TIMEOUT);
 
 	@Bean
 	OpenAPI mediaServiceOpenApi() {
