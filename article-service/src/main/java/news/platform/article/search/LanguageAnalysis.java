@@ -77,6 +77,14 @@ final class LanguageAnalysis {
 		return primary.equals(ENGLISH) ? ENGLISH : STANDARD;
 	}
 
+	/**
+	 * Whether the analysis's field holds exactly one language's articles (Croatian, English when
+	 * each article has its own analysis), so a language filter on it is implied by the field.
+	 */
+	boolean fieldIsLanguage(String key) {
+		return this.perLanguage && !STANDARD.equals(key);
+	}
+
 	/** The analyses in use, Croatian first. */
 	List<String> keys() {
 		return this.perLanguage ? List.of(CROATIAN, ENGLISH, STANDARD) : List.of(CROATIAN);

@@ -312,14 +312,22 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	public Page search(SearchQuery query) {
 		String language = query.filters() == null ? null : query.filters().language();
 		List<String> keys = language == null ? this.languages.keys() : List.of(this.languages.key(language));
-		Set<BytesRef> highlighted = new LinkedHashSet<>();
+		// each hit's snippets look for its own analysis's terms only (fewer term lookups per hit)
+		Map<String, List<BytesRef>> highlighted = new HashMap<>();
 		List<Query> branches = new ArrayList<>(keys.size());
 		for (String key : keys) {
 			List<BytesRef> terms = this.languages.terms(key, query.text(), MAX_QUERY_TERMS);
 			if (!terms.isEmpty()) {
-				highlighted.addAll(terms);
+				highlighted.put(key, terms);
 				branches.add(textQuery(LanguageAnalysis.rankedField(key), terms));
 			}
+		}
+		Filters filters = query.filters();
+		if (language != null && this.languages.fieldIsLanguage(keys.get(0))) {
+			// the field holds only this language's articles: the keyword filter would add nothing
+			filters = new Filters(filters.section(), filters.tag(), filters.author(), null, filters.from(),
+					filters.to(), filters.statuses(), filters.owner(), filters.updatedAfter(), filters.updatedBefore(),
+					filters.returned());
 		}
 		if (branches.isEmpty()) {
 			return new Page(List.of(), null);
@@ -330,8 +338,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			branches.forEach(branch -> any.add(branch, Occur.SHOULD));
 			text = any.build();
 		}
-		return page(filters(query.filters(), text, query.viewer()), SEARCH_SORT, query.limit(), query.cursor(),
-				PageCursor.Kind.SEARCH, List.copyOf(highlighted));
+		return page(filters(filters, text, query.viewer()), SEARCH_SORT, query.limit(), query.cursor(),
+				PageCursor.Kind.SEARCH, highlighted);
 	}
 
 	@Override
@@ -731,7 +739,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	}
 
 	private Page page(Query query, Sort sort, int limit, PageCursor cursor, PageCursor.Kind kind,
-			List<BytesRef> highlighted) {
+			Map<String, List<BytesRef>> highlighted) {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
@@ -780,12 +788,27 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		return new PageCursor(kind, (Float) values[0], (Long) values[1], ((BytesRef) values[2]).utf8ToString());
 	}
 
-	private static List<Hit> withSnippets(IndexSearcher searcher, int[] docs, List<Hit> items,
-			List<BytesRef> terms) throws IOException {
-		List<Map<String, String>> snippets = Snippets.of(searcher.getIndexReader(), docs, items, terms);
-		List<Hit> marked = new ArrayList<>(items.size());
+	/** Snippets per analysis: the hits of each language with that analysis's query terms. */
+	private List<Hit> withSnippets(IndexSearcher searcher, int[] docs, List<Hit> items,
+			Map<String, List<BytesRef>> terms) throws IOException {
+		Map<String, List<Integer>> byKey = new LinkedHashMap<>();
 		for (int i = 0; i < items.size(); i++) {
-			marked.add(items.get(i).withHighlights(snippets.get(i)));
+			byKey.computeIfAbsent(this.languages.key(items.get(i).language()), key -> new ArrayList<>()).add(i);
+		}
+		List<Hit> marked = new ArrayList<>(items);
+		for (Map.Entry<String, List<Integer>> group : byKey.entrySet()) {
+			List<Integer> positions = group.getValue();
+			int[] groupDocs = new int[positions.size()];
+			List<Hit> groupItems = new ArrayList<>(positions.size());
+			for (int j = 0; j < positions.size(); j++) {
+				groupDocs[j] = docs[positions.get(j)];
+				groupItems.add(items.get(positions.get(j)));
+			}
+			List<Map<String, String>> snippets = Snippets.of(searcher.getIndexReader(), groupDocs, groupItems,
+					terms.getOrDefault(group.getKey(), List.of()));
+			for (int j = 0; j < positions.size(); j++) {
+				marked.set(positions.get(j), groupItems.get(j).withHighlights(snippets.get(j)));
+			}
 		}
 		return marked;
 	}

@@ -56,7 +56,7 @@ class TranslationController {
 					+ "named leaves it). With []: the article leaves its group. Refused with 422 naming "
 					+ "translations[i], nothing written: the article itself, an id listed twice, an article that "
 					+ "does not exist, a second article of one language, an article already in another group "
-					+ "(two groups are never merged: unlink it there first). 409 version-conflict when a group "
+					+ "(two groups are never merged: unlink it there first). 409 /problems/version-conflict when a group "
 					+ "changed meanwhile. Readers see only published translations past their embargo.")
 	ResponseEntity<TranslationsView> put(@PathVariable String id, @RequestBody TranslationsInput input,
 			@Parameter(description = "The article's ETag (revision): required; missing → 428, stale → 412") @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

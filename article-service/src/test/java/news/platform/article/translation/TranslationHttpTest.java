@@ -42,6 +42,8 @@ class TranslationHttpTest {
 		String en = create("en", "Earthquake in Zagreb", true);
 		String de = create("de", "Erdbeben in Zagreb", false);
 		assertThat(reader(hr).path("translations")).isEmpty();
+		long head = Http.get(this.api.url("/internal/v1/articles/events/head"), "Authorization",
+				Http.bearer(ArticleApi.SERVICE)).json().path("seq").asLong();
 
 		Http.Response linked = put(hr, etag(hr), "[\"" + en + "\", \"" + de + "\"]");
 		assertThat(linked.status()).as(linked.body()).isEqualTo(200);
@@ -57,6 +59,20 @@ class TranslationHttpTest {
 		// every member lists the others
 		assertThat(ids(reader(en).path("translations"), "id")).containsExactly(hr);
 		assertThat(ids(get(de).json().path("translations"), "id")).containsExactlyInAnyOrder(hr, en);
+		// announced on the feed, one event per member, which other replicas' reader caches act on
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			JsonNode events = Http.get(this.api.url("/internal/v1/articles/events?limit=1000&after=" + head),
+					"Authorization", Http.bearer(ArticleApi.SERVICE)).json().path("events");
+			List<String> announced = new ArrayList<>();
+			events.forEach(event -> {
+				if ("translations.changed".equals(event.path("type").asString())) {
+					announced.add(event.path("articleId").asString());
+					assertThat(event.path("schemaVersion").asInt()).isEqualTo(2);
+					assertThat(event.at("/data/translations")).hasSize(2);
+				}
+			});
+			assertThat(announced).containsExactlyInAnyOrder(hr, en, de);
+		});
 
 		// published: shows in the others' (cached) answers
 		assertThat(this.api.action(EDITOR, de, "publish", null).status()).isEqualTo(200);
