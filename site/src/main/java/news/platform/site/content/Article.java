@@ -48,7 +48,8 @@ public record Article(String id, String slug, String language, String headline, 
 	}
 
 	/** A published translation of the story (issue 16): its language and public URL. */
-	public record Translation(String language, String url) {
+	/** A published translation: {@code id} (absent from older answers) lets its events drop this page. */
+	public record Translation(String id, String language, String url) {
 	}
 
 }

@@ -33,7 +33,7 @@ final class Readers {
 			String language = Json.text(translation, "language");
 			String url = Json.text(translation, "url");
 			if (language != null && url != null) {
-				translations.add(new Article.Translation(language, url));
+				translations.add(new Article.Translation(Json.text(translation, "id"), language, url));
 			}
 		}
 		return new Article(Json.text(node, "id"), Json.text(node, "slug"), Json.text(node, "language"),

@@ -66,6 +66,12 @@ public final class Freshness implements FeedHandler {
 			}
 			// names shown on story pages and in lists: rare enough to start afresh
 			case "tag.changed", "author.changed" -> this.cache.invalidateAll();
+			// a translation linked or unlinked (ADR 0011): the article's page lists its hreflang links
+			case "translations.changed" -> {
+				if (event.subjectId() != null) {
+					this.applied.increment(this.cache.invalidate(Set.of(event.subjectId()), Set.of(), Set.of(), false));
+				}
+			}
 			default -> {
 				// article.saved, article.comments-changed (no page shows comments yet) and types to come
 			}

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Future;
 
@@ -282,6 +283,8 @@ final class Renderings {
 			ids.add(article.id());
 			relatedStories.forEach(teaser -> ids.add(teaser.id()));
 			ids.addAll(linked.keySet());
+			// its hreflang links: a translation unpublished or moved drops this page too
+			article.translations().stream().map(Article.Translation::id).filter(Objects::nonNull).forEach(ids::add);
 			// the comment section lives at most site.comments.lifetime in any cache: the site keeps
 			// the page a third of it and tells the caches after it the rest
 			long keep = Math.min(shown.cacheFor(this.cache.ttl()), this.commentSettings.siteFresh().toNanos());
