@@ -14,8 +14,8 @@ import news.platform.autoconfigure.client.TraceHeaders;
 import news.platform.desk.DeskProperties;
 
 /**
- * The clients of the moderation and photo screens: comment-service, and article-service
- * for headlines, each with the person's token, the request's trace headers, the same time limits as
+ * The clients of the moderation and photo screens: comment-service, media-service, and
+ * article-service for headlines, each with the person's token, the request's trace headers, the same time limits as
  * the story screens' client and a breaker per service.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +35,20 @@ class ModerationUpstreamConfiguration {
 		return new ArticleHeadlines(
 				client(properties.upstreams().articleService(), properties, authorizedClients, traceHeaders),
 				new ServiceCalls("article-service", breakers.create("article-service")));
+	}
+
+	@Bean
+	MediaService mediaService(ServiceAddresses addresses, DeskProperties properties,
+			OAuth2AuthorizedClientManager authorizedClients, TraceHeaders traceHeaders,
+			CircuitBreakerFactory<?, ?> breakers) {
+		return new MediaService(client(addresses.mediaService(), properties, authorizedClients, traceHeaders),
+				new ServiceCalls("media-service", breakers.create("media-service")), addresses.mediaService(),
+				properties.upstreams().connectTimeout(), java.time.Duration.ofSeconds(60));
+	}
+
+	@Bean
+	PersonTokens personTokens(OAuth2AuthorizedClientManager authorizedClients) {
+		return new PersonTokens(authorizedClients);
 	}
 
 	static RestClient client(String baseUrl, DeskProperties properties, OAuth2AuthorizedClientManager authorizedClients,
