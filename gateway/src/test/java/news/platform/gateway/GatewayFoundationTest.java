@@ -89,8 +89,16 @@ class GatewayFoundationTest {
 
 	@Test
 	void everyOtherPathIsTheSites() {
-		// the site is not running here: its route answers a fast 503, not the gateway's own 404
-		assertProblem(Http.get(gateway("/no/such/path")), 503, "/problems/upstream-unavailable");
+		// the site is not running here: its route answers a fast 503, not the gateway's own 404; a
+		// client asking for JSON gets the problem, a browser a page saying the same
+		assertProblem(Http.get(gateway("/no/such/path"), "Accept", "application/json"), 503,
+				"/problems/upstream-unavailable");
+		Http.Response page = Http.get(gateway("/no/such/path"), "Accept", "text/html,*/*;q=0.8");
+		assertThat(page.status()).isEqualTo(503);
+		assertThat(page.contentType()).startsWith("text/html");
+		assertThat(page.header("Retry-After")).isNotBlank();
+		assertThat(page.body()).contains("Stranica trenutačno nije dostupna", "lang=\"en\"")
+			.doesNotContain("<script");
 	}
 
 	@Test
