@@ -63,6 +63,10 @@ public final class PlatformLauncher implements AutoCloseable {
 	private static final Duration READY_WITHIN = Duration
 		.parse(System.getProperty("platform.launcher.ready-within", "PT3M"));
 
+	private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private static final java.util.Random RANDOM = new SecureRandom();
+
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -382,13 +386,40 @@ public final class PlatformLauncher implements AutoCloseable {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
+	/**
+	 * A port nobody listens on, below the kernel's ephemeral range. A port the kernel picks for
+	 * {@code new ServerSocket(0)} comes from the range it also gives outgoing connections and
+	 * other processes' port-0 listeners, so between choosing it and the child binding it another
+	 * launched process could take it (seen: a gateway failing with "port already in use"); a port
+	 * below that range is only ever taken by a process that asks for it by number. Ports handed out
+	 * in this JVM are not handed out again.
+	 */
 	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
+		int below = ephemeralRangeStart();
+		int from = Math.max(1024, below - 12_000);
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = from + RANDOM.nextInt(below - from);
+			if (!HANDED_OUT.add(port)) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket(port)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				// in use: try another
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		throw new IllegalStateException("no free port between " + from + " and " + below);
+	}
+
+	private static int ephemeralRangeStart() {
+		try {
+			String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
+			return Integer.parseInt(range.split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux: the IANA dynamic range starts here
+			return 49152;
 		}
 	}
 
