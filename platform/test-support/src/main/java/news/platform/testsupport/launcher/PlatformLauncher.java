@@ -413,14 +413,18 @@ public final class PlatformLauncher implements AutoCloseable {
 	}
 
 	private static int ephemeralRangeStart() {
-		try {
-			String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
-			return Integer.parseInt(range.split("\\s+")[0]);
+		// read line by line: Files.readString trusts the size /proc reports and returns a fragment
+		try (var lines = Files.lines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+			int start = Integer.parseInt(lines.findFirst().orElse("").strip().split("\\s+")[0]);
+			if (start >= 16_384 && start <= 65_535) {
+				return start;
+			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// not Linux: the IANA dynamic range starts here
-			return 49152;
+			// not Linux, or unreadable: as below
 		}
+		// Linux's default start of the range (the IANA dynamic range starts at 49152, above it)
+		return 32_768;
 	}
 
 	private static String secret() {
