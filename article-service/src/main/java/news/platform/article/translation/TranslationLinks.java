@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import news.platform.article.access.Caller;
 import news.platform.article.access.Refusals;
 import news.platform.article.editing.Versions;
-import news.platform.article.feed.ArticleEvents;
 import news.platform.article.story.Article;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
@@ -42,6 +41,10 @@ import news.platform.autoconfigure.problem.ProblemType;
  */
 @Component
 public class TranslationLinks {
+
+	/** The article feed's schema version (ADR 0008); staged here as sections and tags stage theirs. */
+	static final int SCHEMA_VERSION = 2;
+
 
 	/** Feed event announcing that an article's translations changed (subject: the article). */
 	public static final String EVENT = "translations.changed";
@@ -139,7 +142,7 @@ public class TranslationLinks {
 		for (String member : affected) {
 			List<String> others = dissolved || !after.contains(member) ? List.of()
 					: after.stream().filter(other -> !other.equals(member)).toList();
-			staged.add(this.feed.stage(EVENT, ArticleEvents.SCHEMA_VERSION, now, member,
+			staged.add(this.feed.stage(EVENT, SCHEMA_VERSION, now, member,
 					new Document("translations", others)));
 		}
 		boolean written;
