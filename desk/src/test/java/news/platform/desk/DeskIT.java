@@ -43,7 +43,7 @@ class DeskIT {
 	@BeforeAll
 	static void launch() {
 		Chromium.assumeInstalled();
-		platform = PlatformLauncher.start("identity", "article-service", "desk", "gateway");
+		platform = DeskPlatform.get();
 		browser = Chromium.start(1280, 800);
 	}
 
@@ -51,9 +51,6 @@ class DeskIT {
 	static void stop() {
 		if (browser != null) {
 			browser.quit();
-		}
-		if (platform != null) {
-			platform.close();
 		}
 	}
 

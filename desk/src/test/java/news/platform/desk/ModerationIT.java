@@ -60,7 +60,7 @@ class ModerationIT {
 	@BeforeAll
 	static void launch() throws Exception {
 		Chromium.assumeInstalled();
-		platform = PlatformLauncher.start("identity", "article-service", "comment-service", "desk", "gateway");
+		platform = DeskPlatform.get();
 		browser = Chromium.start(1280, 800);
 		String editor = platform.accessToken("editor");
 		JsonNode article = send("POST", platform.url("article-service") + "/api/v1/articles", editor,
@@ -75,9 +75,6 @@ class ModerationIT {
 	static void stop() {
 		if (browser != null) {
 			browser.quit();
-		}
-		if (platform != null) {
-			platform.close();
 		}
 	}
 

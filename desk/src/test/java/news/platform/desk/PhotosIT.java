@@ -62,10 +62,7 @@ class PhotosIT {
 	@BeforeAll
 	static void launch() {
 		Chromium.assumeInstalled();
-		// the desk is told media-service's per-file limit of its test profile
-		platform = PlatformLauncher.configure("identity", "article-service", "media-service", "desk", "gateway")
-			.with("desk", "desk.photos.max-file-size", "1MB")
-			.launch();
+		platform = DeskPlatform.get();
 		browser = Chromium.start(1280, 800);
 	}
 
@@ -73,9 +70,6 @@ class PhotosIT {
 	static void stop() {
 		if (browser != null) {
 			browser.quit();
-		}
-		if (platform != null) {
-			platform.close();
 		}
 	}
 

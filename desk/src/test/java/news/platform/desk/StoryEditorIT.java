@@ -63,7 +63,7 @@ class StoryEditorIT {
 	@BeforeAll
 	static void launch() {
 		Chromium.assumeInstalled();
-		platform = PlatformLauncher.start("identity", "article-service", "site", "desk", "gateway");
+		platform = DeskPlatform.get();
 		browser = Chromium.start(1280, 800);
 		journalistToken = platform.accessToken("journalist");
 		editorToken = platform.accessToken("editor");
@@ -73,9 +73,6 @@ class StoryEditorIT {
 	static void stop() {
 		if (browser != null) {
 			browser.quit();
-		}
-		if (platform != null) {
-			platform.close();
 		}
 	}
 
