@@ -148,3 +148,24 @@ identity_token() {
 
 # random_password: 24 characters, base64url (identity wants at least 12); made per run, never kept
 random_password() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
+
+# jfr_summary <jfr file> <regex>: the top frames (self time) of a recording's execution samples, then
+# the frames matching <regex> counted wherever they are on the stack (inclusive time)
+jfr_summary() {
+	"$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$1" 2>/dev/null | PATTERN="$2" awk '
+		/jdk.ExecutionSample/ { n++; first=1; delete seen; next }
+		/^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\.[a-zA-Z_$<>0-9]+\(/ {
+			f=$1; sub(/\(.*/, "", f)
+			if (first) { top[f]++; first=0 }
+			if (!(f in seen)) { seen[f]=1; incl[f]++ }
+		}
+		END {
+			if (n == 0) { print "no samples"; exit }
+			printf "samples: %d\n\ntop frames (self):\n", n
+			for (f in top) printf "%6.1f%%  %s\n", 100*top[f]/n, f | "sort -rn | head -25"
+			close("sort -rn | head -25")
+			printf "\nframes on the stack (inclusive):\n"
+			for (f in incl) if (f ~ ENVIRON["PATTERN"]) printf "%6.1f%%  %s\n", 100*incl[f]/n, f | "sort -rn | head -30"
+			close("sort -rn | head -30")
+		}'
+}

@@ -39,22 +39,7 @@ log "running LanguageBenchmark $N $ROUNDS ($JDK_LABEL, $JAVA_OPTS), load $LOAD_S
 	news.platform.article.search.LanguageBenchmark "$N" "$ROUNDS") | tee "$TMP/out.txt" >&2
 PROFILE_TXT=""
 if [[ -s "$TMP/languages.jfr" ]]; then
-	"$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$TMP/languages.jfr" >"$TMP/samples.txt"
-	PROFILE_TXT="$(awk '
-		/jdk.ExecutionSample/ { n++; first=1; delete seen; next }
-		/^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\.[a-zA-Z_$<>0-9]+\(/ {
-			f=$1; sub(/\(.*/, "", f)
-			if (first) { top[f]++; first=0 }
-			if (!(f in seen)) { seen[f]=1; incl[f]++ }
-		}
-		END {
-			printf "samples: %d\n\ntop frames (self):\n", n
-			for (f in top) printf "%6.1f%%  %s\n", 100*top[f]/n, f | "sort -rn | head -25"
-			close("sort -rn | head -25")
-			printf "\nframes on the stack (inclusive), news.platform and Lucene search:\n"
-			for (f in incl) if (f ~ /(news\.platform|lucene\.search|mlt)/) printf "%6.1f%%  %s\n", 100*incl[f]/n, f | "sort -rn | head -30"
-			close("sort -rn | head -30")
-		}' "$TMP/samples.txt")"
+	PROFILE_TXT="$(jfr_summary "$TMP/languages.jfr" '(news\.platform|lucene\.search|mlt)')"
 fi
 DATE="$(date -u +%Y-%m-%d)"
 mkdir -p "$HERE/results"

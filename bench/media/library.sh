@@ -185,26 +185,11 @@ profile() { # profile <name> <title> <lines> <prefix> <auth>
 	wrk -t1 -c1 -d20s -s "$TMP/lines.lua" "$BASE" >/dev/null 2>&1 || true
 	for _ in $(seq 1 50); do [[ -s "$TMP/$name.jfr" ]] && break; sleep 0.5; done
 	sleep 2
-	"$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$TMP/$name.jfr" >"$TMP/samples-$name.txt" 2>/dev/null || true
 	PROFILE_TXT+="
 ## JFR profile: $title (20 s, one client, \`settings=profile\`, jdk.ExecutionSample, load $(cut -d' ' -f1 /proc/loadavg))
 
 \`\`\`
-$(awk '
-		/jdk.ExecutionSample/ { n++; first=1; delete seen; next }
-		/^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\.[a-zA-Z_$<>0-9]+\(/ {
-			f=$1; sub(/\(.*/, "", f)
-			if (first) { top[f]++; first=0 }
-			if (!(f in seen)) { seen[f]=1; incl[f]++ }
-		}
-		END {
-			printf "samples: %d\n\ntop frames (self):\n", n
-			for (f in top) printf "%6.1f%%  %s\n", 100*top[f]/n, f | "sort -rn | head -20"
-			close("sort -rn | head -20")
-			printf "\nframes on the stack (inclusive):\n"
-			for (f in incl) if (f ~ /(news\.platform|mongodb\.internal\.connection\.InternalStreamConnection\.sendAndReceive|jackson.*writeValue|lucene\.search\.IndexSearcher\.search|FilterChainProxy\.doFilter|DispatcherServlet\.doDispatch|Http11Processor\.service)/) printf "%6.1f%%  %s\n", 100*incl[f]/n, f | "sort -rn | head -30"
-			close("sort -rn | head -30")
-		}' "$TMP/samples-$name.txt")
+$(jfr_summary "$TMP/$name.jfr" '(news\.platform|mongodb\.internal\.connection\.InternalStreamConnection\.sendAndReceive|jackson.*writeValue|lucene\.search\.IndexSearcher\.search|FilterChainProxy\.doFilter|DispatcherServlet\.doDispatch|Http11Processor\.service)')
 \`\`\`
 "
 }
