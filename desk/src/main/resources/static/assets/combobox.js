@@ -62,7 +62,13 @@
 		}
 		const open = optionsOf(listOf(input)).length > 0;
 		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-			if (open) {
+			const list = listOf(input);
+			if (!open && list && list.querySelector('[role=option]')) {
+				// closed on leaving the field, or with Escape: the arrow keys open it again
+				list.hidden = false;
+				sync(input);
+			}
+			if (optionsOf(list).length > 0) {
 				event.preventDefault();
 				move(input, event.key === 'ArrowDown' ? 1 : -1);
 			}

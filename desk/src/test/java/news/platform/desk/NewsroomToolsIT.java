@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,8 +101,6 @@ class NewsroomToolsIT {
 		tags.sendKeys("tramvajsk");
 		WebElement option = waitForOption("tags-options", "Tramvajska pruga " + suffix);
 		assertThat(tags.getAttribute("aria-expanded")).isEqualTo("true");
-		assertNoSeriousAccessibilityViolations("the editor with suggestions open");
-		Chromium.screenshot(browser, SCREENSHOTS.resolve("editor-suggestions-1280x800.png"));
 		tags.sendKeys(Keys.ARROW_DOWN);
 		assertThat(tags.getAttribute("aria-activedescendant")).isEqualTo(option.getAttribute("id"));
 		tags.sendKeys(Keys.ENTER);
@@ -123,6 +122,12 @@ class NewsroomToolsIT {
 			.containsExactly(profile.path("slug").asString());
 		// the editor shows authors by name
 		assertThat(browser.findElement(By.id("authors")).getAttribute("value")).isEqualTo(name);
+
+		// the suggestions open: no serious or critical accessibility violation
+		browser.findElement(By.id("tags")).sendKeys(Keys.END, ", tramvajsk");
+		waitForOption("tags-options", "Tramvajska pruga " + suffix);
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("editor-suggestions-1280x800.png"));
+		assertNoSeriousAccessibilityViolations("the editor with suggestions open");
 
 		// bad input: a word over article-service's limit is not asked about, and nothing breaks
 		HttpResponse<String> tooLong = get("/desk/predlozi/oznake?tags=" + "a".repeat(101));
@@ -218,7 +223,9 @@ class NewsroomToolsIT {
 		browser.findElement(By.id("import-text")).sendKeys("Požar u skladištu " + suffix + "\n\nVatrogasci su stigli brzo. Više na https://primjer.hr/pozar");
 		browser.findElement(By.id("import-text-submit")).click();
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=imported"));
-		assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isEqualTo("Požar u skladištu " + suffix);
+		// article-service proposes the headline from the text; the body holds the text
+		assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isNotBlank();
+		assertThat(browser.findElement(By.id("blocks")).getText()).contains("Vatrogasci su stigli brzo.");
 
 		// one ninjs item opens as a draft
 		browser.get(platform.url("gateway") + "/desk/uvoz");
@@ -279,7 +286,8 @@ class NewsroomToolsIT {
 	}
 
 	private static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	private static void assertNoSeriousAccessibilityViolations(String what) {
