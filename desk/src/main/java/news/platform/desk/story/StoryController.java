@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import news.platform.desk.agency.AgencyPanels;
+import news.platform.desk.taxonomy.Bylines;
+import news.platform.desk.translations.TranslationPanels;
 import news.platform.desk.upstream.ArticleService;
 import news.platform.desk.upstream.Problem;
 import news.platform.desk.upstream.ServiceUnavailable;
@@ -48,7 +51,8 @@ class StoryController {
 
 	/** Notices a redirect may name ({@code ?poruka=}); anything else shows none. */
 	private static final Set<String> NOTICES = Set.of("saved", "created", "submit", "return", "publish", "schedule",
-			"unschedule", "unpublish", "correct", "restored", "preview", "revoked");
+			"unschedule", "unpublish", "correct", "restored", "preview", "revoked", "profile", "agency-applied",
+			"agency-discarded", "imported");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,9 +62,19 @@ class StoryController {
 
 	private final PageContext pages;
 
-	StoryController(ArticleService articles, PageContext pages) {
+	private final Bylines bylines;
+
+	private final AgencyPanels agency;
+
+	private final TranslationPanels translations;
+
+	StoryController(ArticleService articles, PageContext pages, Bylines bylines, AgencyPanels agency,
+			TranslationPanels translations) {
 		this.articles = articles;
 		this.pages = pages;
+		this.bylines = bylines;
+		this.agency = agency;
+		this.translations = translations;
 	}
 
 	@GetMapping("/prica/nova")
@@ -84,6 +98,7 @@ class StoryController {
 						HttpStatus.BAD_REQUEST);
 			}
 			ObjectNode input = form.input(null);
+			this.bylines.resolve(input);
 			JsonNode created = this.articles.create(input);
 			return redirect(page, created.path("id").asString(), "created");
 		}
@@ -133,7 +148,9 @@ class StoryController {
 						HttpStatus.BAD_REQUEST);
 			}
 			JsonNode stored = form.hasBody() ? null : this.articles.article(id).path("body");
-			JsonNode saved = this.articles.replace(id, form.input(stored), form.revision(), false);
+			ObjectNode input = form.input(stored);
+			this.bylines.resolve(input);
+			JsonNode saved = this.articles.replace(id, input, form.revision(), false);
 			return redirect(page, saved.path("id").asString(id), "saved");
 		}
 		catch (ArticleService.Refused ex) {
@@ -161,7 +178,9 @@ class StoryController {
 				.body(Map.of("state", "invalid", "fields", texts(page.t(), form.problems())));
 		}
 		try {
-			JsonNode saved = this.articles.replace(id, form.input(null), form.revision(), true);
+			ObjectNode input = form.input(null);
+			this.bylines.resolve(input);
+			JsonNode saved = this.articles.replace(id, input, form.revision(), true);
 			return ResponseEntity.ok(Map.of("state", "saved", "revision", saved.path("revision").asLong(),
 					"savedAt", page.t().dateTime(instant(saved, "updatedAt")), "wordCount",
 					saved.path("wordCount").asInt(), "readingMinutes", saved.path("readingMinutes").asInt()));
@@ -435,7 +454,7 @@ class StoryController {
 				a.path("status").asString("DRAFT").toLowerCase(java.util.Locale.ROOT),
 				a.path("returned").asBoolean(false), returnNote, a.path("headline").asString(""),
 				EditorBlock.text(a, "standfirst"), EditorBlock.text(a, "section"), sections, join(a.path("tags"), "name"),
-				join(a.path("authors"), "slug"), a.path("language").asString("hr"), a.path("slug").asString(""),
+				join(a.path("authors"), "name"), a.path("language").asString("hr"), a.path("slug").asString(""),
 				localInput(instant(a, "embargoUntil")), a.path("commentsOpen").asBoolean(true),
 				EditorBlock.text(a, "commentsCloseAt"), EditorBlock.text(a, "source"),
 				EditorBlock.text(a, "heroMediaId"), blocks, String.join("\n\n", paragraphs),
@@ -535,7 +554,31 @@ class StoryController {
 	}
 
 	private ModelAndView editor(PageContext.Page page, EditorPage view, HttpStatus status) {
-		return new ModelAndView("story", Map.of("page", page, "view", view), status);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("page", page);
+		model.put("view", view);
+		if (!view.isNew()) {
+			// each is left out when it cannot be read now: the editor works without them
+			model.put("agency", this.agency.load(view.id(), view.revision(), page.person(), page.t()));
+			model.put("translations", this.translations.load(view.id(), view.headline(), view.revision(),
+					page.person()));
+			model.put("needsProfile", needsProfile());
+		}
+		return new ModelAndView("story", model, status);
+	}
+
+	/** Whether to offer "make my author profile": article-service answers 404 until the person has one. */
+	private boolean needsProfile() {
+		try {
+			this.articles.myAuthorProfile();
+			return false;
+		}
+		catch (ArticleService.Refused ex) {
+			return ex.status() == 404;
+		}
+		catch (ServiceUnavailable ex) {
+			return false;
+		}
 	}
 
 	private static ModelAndView redirect(PageContext.Page page, String id, String notice) {

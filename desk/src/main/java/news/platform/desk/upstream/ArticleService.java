@@ -132,6 +132,78 @@ public class ArticleService {
 			.toBodilessEntity());
 	}
 
+	/** {@code GET /api/v1/tags?prefix=&limit=}: tags whose name has a word starting with the prefix. */
+	public JsonNode tags(String prefix, int limit) {
+		return get("/api/v1/tags?prefix={prefix}&limit={limit}", prefix, limit);
+	}
+
+	/** {@code GET /api/v1/authors?prefix=&limit=}: author profiles, as for tags. */
+	public JsonNode authors(String prefix, int limit) {
+		return get("/api/v1/authors?prefix={prefix}&limit={limit}", prefix, limit);
+	}
+
+	/** {@code GET /api/v1/authors/me}: the person's own author profile (a 404 refusal until made). */
+	public JsonNode myAuthorProfile() {
+		return get("/api/v1/authors/me");
+	}
+
+	/** {@code POST /api/v1/authors/me}: makes the person's profile from their token (or answers it). */
+	public JsonNode createMyAuthorProfile() {
+		return call(() -> this.client.post().uri("/api/v1/authors/me").retrieve().body(JsonNode.class));
+	}
+
+	/** {@code GET /api/v1/articles/{id}/agency}: the story's agency item (a 404 refusal when it has none). */
+	public JsonNode agency(String id) {
+		return get("/api/v1/articles/{id}/agency", id);
+	}
+
+	/** The agency's pending update becomes a new revision ({@code If-Match} the story's revision). */
+	public JsonNode applyPendingUpdate(String id, long revision) {
+		return call(() -> this.client.post()
+			.uri("/api/v1/articles/{id}/agency/pending-update/apply", id)
+			.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"")
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/** The agency's pending update is dropped; the story stays as it is. */
+	public void discardPendingUpdate(String id, long revision) {
+		call(() -> this.client.delete()
+			.uri("/api/v1/articles/{id}/agency/pending-update", id)
+			.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"")
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	/** {@code GET /api/v1/articles/{id}/translations}: {@code {id, translations: [{id, language, status, headline}]}}. */
+	public JsonNode translations(String id) {
+		return get("/api/v1/articles/{id}/translations", id);
+	}
+
+	/** {@code PUT /api/v1/articles/{id}/translations}: the story and these ids become one group. */
+	public JsonNode linkTranslations(String id, JsonNode input, long revision) {
+		return call(() -> this.client.put()
+			.uri("/api/v1/articles/{id}/translations", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, "\"" + revision + "\"")
+			.body(input)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/**
+	 * {@code POST /api/v1/articles/import}: pasted text ({@code text/plain}), one ninjs item or a
+	 * JSON array ({@code application/ninjs+json}), or NDJSON ({@code application/x-ndjson}).
+	 */
+	public JsonNode importItems(String contentType, byte[] body) {
+		return call(() -> this.client.post()
+			.uri("/api/v1/articles/import")
+			.contentType(MediaType.parseMediaType(contentType))
+			.body(body)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
 	private JsonNode get(String uri, Object... variables) {
 		return call(() -> this.client.get().uri(uri, variables).retrieve().body(JsonNode.class));
 	}
