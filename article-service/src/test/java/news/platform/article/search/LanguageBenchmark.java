@@ -46,6 +46,11 @@ public final class LanguageBenchmark {
 		Vocabulary words = new Vocabulary(croatian(), english(), german());
 		System.out.printf(Locale.ROOT, "JDK %s, %d documents (80 %% hr, 15 %% en, 5 %% de; one in ten unpublished), "
 				+ "index in %s, load %s%n", System.getProperty("java.version"), documents, directory, load());
+		String only = System.getProperty("languages.profile");
+		if (only != null) {
+			profile(directory, only, documents, words);
+			return;
+		}
 		try (LuceneArticleIndex perLanguage = build(directory.resolve("per-language"), LanguageAnalysis.perLanguage(),
 				documents, words, "per-language analysis");
 				LuceneArticleIndex croatian = build(directory.resolve("croatian-only"),
@@ -82,6 +87,36 @@ public final class LanguageBenchmark {
 						documents, words));
 			}
 			System.out.printf(Locale.ROOT, "load after: %s%n", load());
+		}
+		finally {
+			LuceneArticleIndex.deleteRecursively(directory);
+		}
+	}
+
+	/**
+	 * One analysis's search alone for a minute (after a warm-up), so a profiler's samples belong to
+	 * it: {@code -Dlanguages.profile=per-language|croatian|related-per-language|related-croatian}.
+	 */
+	private static void profile(Path directory, String only, int documents, Vocabulary words) throws Exception {
+		boolean perLanguage = only.endsWith("per-language");
+		try (LuceneArticleIndex index = build(directory.resolve(only),
+				perLanguage ? LanguageAnalysis.perLanguage() : LanguageAnalysis.croatianOnly(), documents, words, only)) {
+			SplittableRandom random = new SplittableRandom(7);
+			String[] queries = new String[QUERIES];
+			for (int i = 0; i < QUERIES; i++) {
+				String[] vocabulary = words.of(language(random.nextInt(100)));
+				queries[i] = vocabulary[20 + random.nextInt(300)] + " " + vocabulary[20 + random.nextInt(3000)];
+			}
+			int[] related = new int[RELATED];
+			for (int i = 0; i < RELATED; i++) {
+				related[i] = random.nextInt(documents / 10) * 10;
+			}
+			long until = System.nanoTime() + Duration.ofSeconds(Long.getLong("languages.seconds", 60)).toNanos();
+			int round = 0;
+			while (System.nanoTime() < until) {
+				report(only + " round " + ++round, only.startsWith("related") ? relatedOf(index, related, documents, words)
+						: measure(index, queries, null));
+			}
 		}
 		finally {
 			LuceneArticleIndex.deleteRecursively(directory);
