@@ -121,6 +121,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	static final String KEY_RETURNED = "returned";
 
+	// the agency list an article is on (pending-update, withdrawn): agency.AgencyLists
+	static final String KEY_AGENCY = "agency";
+
 	static final String UPDATED_AT = "updatedAt";
 
 	static final String SCHEDULED_AT = "scheduledAt";
@@ -149,7 +152,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// 5: each article analysed in its own language (LanguageAnalysis: ranked, ranked_en,
 	// ranked_std), the language's primary subtag indexed for the language filter
 	// 6: tag keys are tag ids (free text of older articles: "name:" + its slug form), authors by profile id
-	static final String SCHEMA = "6";
+	// 7: the agency lists an article is on (agency=pending-update|withdrawn)
+	static final String SCHEMA = "7";
 
 	private static final String SCHEMA_KEY = "schema";
 
@@ -328,9 +332,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		Filters filters = query.filters();
 		if (language != null && this.languages.fieldIsLanguage(keys.get(0))) {
 			// the field holds only this language's articles: the keyword filter would add nothing
-			filters = new Filters(filters.section(), filters.tag(), filters.author(), null, filters.from(),
-					filters.to(), filters.statuses(), filters.owner(), filters.updatedAfter(), filters.updatedBefore(),
-					filters.returned());
+			filters = filters.withLanguage(null);
 		}
 		if (branches.isEmpty()) {
 			return new Page(List.of(), null);
@@ -864,6 +866,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		if (f.returned() != null) {
 			query.add(new TermQuery(new Term(KEY_RETURNED, "true")), f.returned() ? Occur.FILTER : Occur.MUST_NOT);
 		}
+		if (f.agency() != null) {
+			query.add(new TermQuery(new Term(KEY_AGENCY, f.agency())), Occur.FILTER);
+		}
 		if (f.section() != null) {
 			// a section includes its subsections: vijesti lists vijesti/hrvatska too
 			String section = CroatianAnalyzer.fold(f.section());
@@ -1029,6 +1034,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 		if (source.returned()) {
 			doc.add(new StringField(KEY_RETURNED, "true", Field.Store.NO));
+		}
+		for (String list : source.agency()) {
+			doc.add(new StringField(KEY_AGENCY, list, Field.Store.NO));
 		}
 		long updatedAt = source.updatedAt().toEpochMilli();
 		doc.add(new LongPoint(UPDATED_AT, updatedAt));
