@@ -1,5 +1,7 @@
 package news.platform.article.agency;
 
+import java.time.Clock;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -48,9 +50,12 @@ class AgencyController {
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
 	AgencyController(AgencyItems items, ArticleEditing editing, ImportDrafts drafts, StaffViews views,
-			JsonMapper json) {
+			JsonMapper json, Clock clock) {
 		this.items = items;
+		this.clock = clock;
 		this.editing = editing;
 		this.drafts = drafts;
 		this.views = views;
@@ -90,7 +95,7 @@ class AgencyController {
 				caller);
 		this.items.recordVersion(article.id(), item.version(), item.versionCreated(), item.pubstatus(),
 				updated.updatedAt());
-		this.items.dropPending(article.id(), pending);
+		this.items.dropPending(article.id(), pending, updated.updatedAt());
 		return ResponseEntity.ok()
 			.eTag(Versions.etag(updated.revision()))
 			.cacheControl(CacheControl.noStore())
@@ -110,7 +115,7 @@ class AgencyController {
 		if (article.revision() != expected) {
 			throw Versions.stale(expected, article.revision());
 		}
-		if (!this.items.dropPending(article.id(), pending)) {
+		if (!this.items.dropPending(article.id(), pending, this.clock.instant())) {
 			throw new ApiProblem(ProblemType.STALE_VERSION,
 					"A newer agency update arrived meanwhile; look at it before discarding.");
 		}

@@ -31,8 +31,10 @@ import news.platform.article.importing.ImportFormat;
 import news.platform.article.ninjs.NinjsItem;
 import news.platform.article.ninjs.NinjsMapper;
 import news.platform.article.story.Article;
+import news.platform.article.importing.ImportedDraft;
 import news.platform.article.story.ArticleStatus;
 import news.platform.article.story.Articles;
+import news.platform.article.story.Block;
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
 
@@ -58,6 +60,9 @@ class AgencyImport implements ImportFormat {
 	 */
 	private static final Duration BATCH_TIME = Duration.ofMillis(2500);
 
+	/** A text item's association pictures share this much time (inside the gateway's 3 s). */
+	private static final Duration PICTURES_TIME = Duration.ofMillis(2500);
+
 	private final JsonMapper json;
 
 	private final AgencyItems items;
@@ -74,10 +79,13 @@ class AgencyImport implements ImportFormat {
 
 	private final AgencyPictures pictures;
 
+	private final AgencyPictureItems pictureItems;
+
 	AgencyImport(JsonMapper json, AgencyItems items, Articles articles, ImportDrafts drafts, ArticleEditing editing,
-			StaffViews views, Clock clock, AgencyPictures pictures) {
+			StaffViews views, Clock clock, AgencyPictures pictures, AgencyPictureItems pictureItems) {
 		this.json = json;
 		this.pictures = pictures;
+		this.pictureItems = pictureItems;
 		this.items = items;
 		this.articles = articles;
 		this.drafts = drafts;
@@ -113,7 +121,9 @@ class AgencyImport implements ImportFormat {
 		}
 		Outcome outcome = importItem(document, options, caller);
 		if (outcome.result() == Result.PICTURE) {
-			return ResponseEntity.created(URI.create("/api/v1/media/" + outcome.mediaId()))
+			// 201 for a new media item, 200 for the one this picture's uri made before
+			return ResponseEntity.status(outcome.status())
+				.location(URI.create("/api/v1/media/" + outcome.mediaId()))
 				.cacheControl(CacheControl.noStore())
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(picture(this.json.createObjectNode(), outcome));
@@ -204,12 +214,19 @@ class AgencyImport implements ImportFormat {
 	/** As above; a picture's fetch gets no more than what is left until {@code deadline} (nanoTime). */
 	private Outcome importItem(JsonNode document, ImportOptions options, Caller caller, long deadline) {
 		NinjsItem item = NinjsMapper.item(document);
-		if (item.picture() != null) {
-			// a picture becomes a media item, not an article: media-service fetches and keeps it
+		if (item.picture() != null && !item.withdrawn()) {
+			// a picture becomes a media item, not an article: media-service fetches and keeps it;
+			// the same picture again (its uri) is the media item it made, fetched once
+			Optional<String> known = this.pictureItems.mediaId(item.uri());
+			if (known.isPresent()) {
+				return new Outcome(HttpStatus.OK, Result.PICTURE, null, item, null, known.get());
+			}
 			String mediaId = deadline == Long.MAX_VALUE ? this.pictures.store(item.picture(), caller.subject())
 					: this.pictures.store(item.picture(), caller.subject(),
 							Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
-			return new Outcome(HttpStatus.CREATED, Result.PICTURE, null, item, null, mediaId);
+			String kept = this.pictureItems.keep(item.uri(), mediaId, item.version(), caller.subject(), now());
+			return new Outcome(kept.equals(mediaId) ? HttpStatus.CREATED : HttpStatus.OK, Result.PICTURE, null, item,
+					null, kept);
 		}
 		Instant now = now();
 		Optional<AgencyState> known = this.items.byUri(item.uri());
@@ -235,21 +252,21 @@ class AgencyImport implements ImportFormat {
 				// another request imported the same uri a moment ago: answer as for a known uri
 				return importItem(document, options, caller);
 			}
-			return created(item, options, caller, id, item.uri());
+			return created(item, options, caller, id, item.uri(), deadline);
 		}
 		AgencyState state = known.get();
 		if (article.isEmpty()) {
 			boolean claimedButNeverWritten = this.articles.find(state.articleId()).isEmpty();
 			if (claimedButNeverWritten) {
 				// a crash between the claim and the draft: the claim's id is still free
-				return created(item, options, caller, state.articleId(), item.uri());
+				return created(item, options, caller, state.articleId(), item.uri(), deadline);
 			}
 			// the story was deleted: the agency's next version starts a new draft
 			String id = new ObjectId().toHexString();
 			if (!this.items.reassign(state, id, item.version(), item.versionCreated(), item.pubstatus(), now)) {
 				return importItem(document, options, caller);
 			}
-			return created(item, options, caller, id, item.uri());
+			return created(item, options, caller, id, item.uri(), deadline);
 		}
 		Article current = article.get();
 		boolean newer = AgencyVersions.newer(item.version(), item.versionCreated(), state.version(),
@@ -277,17 +294,76 @@ class AgencyImport implements ImportFormat {
 				this.items.byArticle(current.id()).orElseThrow());
 	}
 
-	private Outcome created(NinjsItem item, ImportOptions options, Caller caller, String id, String uri) {
+	private Outcome created(NinjsItem item, ImportOptions options, Caller caller, String id, String uri,
+			long deadline) {
 		Article article;
+		List<Fetched> fetched = List.of();
 		try {
-			article = this.drafts.create(item.draft(), options, caller, id);
+			fetched = fetch(item.associations(), caller,
+					Math.min(deadline, System.nanoTime() + PICTURES_TIME.toNanos()));
+			ImportedDraft draft = item.draft();
+			String hero = null;
+			List<Block> body = new ArrayList<>(draft.blocks());
+			for (Fetched picture : fetched) {
+				if (picture.mediaId() == null) {
+					continue;
+				}
+				if (hero == null) {
+					// the agency's first picture is the story's main picture; the others follow the text
+					hero = picture.mediaId();
+				}
+				else {
+					body.add(new Block.Image(picture.mediaId(), picture.association().picture().caption(),
+							picture.association().picture().credit(), null));
+				}
+			}
+			draft = new ImportedDraft(draft.headline(), draft.standfirst(), body, draft.source(), draft.language(),
+					draft.authors(), draft.section(), draft.tags(), draft.externalUri(), draft.embargoUntil());
+			article = this.drafts.create(draft, options, caller, id, hero);
 		}
 		catch (RuntimeException ex) {
 			this.items.release(uri, id);
 			throw ex;
 		}
 		return new Outcome(HttpStatus.CREATED, Result.CREATED, article, item,
-				this.items.byArticle(id).orElseThrow());
+				this.items.byArticle(id).orElseThrow(), null, fetched);
+	}
+
+	/**
+	 * A text item's association pictures as media items, each through media-service (or the media
+	 * item its uri made before), within {@code deadline} (nanoTime). One that fails is that
+	 * picture's problem, listed in the answer; the story imports without it.
+	 */
+	private List<Fetched> fetch(List<NinjsItem.Association> associations, Caller caller, long deadline) {
+		List<Fetched> fetched = new ArrayList<>();
+		for (NinjsItem.Association association : associations) {
+			try {
+				Optional<String> known = association.uri() == null ? Optional.empty()
+						: this.pictureItems.mediaId(association.uri());
+				if (known.isPresent()) {
+					fetched.add(new Fetched(association, known.get(), null));
+					continue;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new ApiProblem(ProblemType.BUSY, "Not fetched: the item's pictures used their time.")
+						.withFieldError(association.picture().hrefPath(), "not reached in time");
+				}
+				String mediaId = this.pictures.store(association.picture(), caller.subject(), Duration.ofNanos(left));
+				if (association.uri() != null) {
+					mediaId = this.pictureItems.keep(association.uri(), mediaId, null, caller.subject(), now());
+				}
+				fetched.add(new Fetched(association, mediaId, null));
+			}
+			catch (ApiProblem ex) {
+				fetched.add(new Fetched(association, null, ex));
+			}
+		}
+		return fetched;
+	}
+
+	/** One association picture: its media item, or why there is none. */
+	record Fetched(NinjsItem.Association association, String mediaId, ApiProblem problem) {
 	}
 
 	private static ObjectNode picture(ObjectNode node, Outcome outcome) {
@@ -311,6 +387,20 @@ class AgencyImport implements ImportFormat {
 		ArrayNode ignored = node.putArray("ignoredProperties");
 		outcome.item().ignoredProperties().forEach(ignored::add);
 		node.set("agency", AgencyView.of(outcome.state(), outcome.article()).toJson(this.json));
+		if (!outcome.pictures().isEmpty()) {
+			ArrayNode pictures = node.putArray("pictures");
+			for (Fetched fetched : outcome.pictures()) {
+				ObjectNode picture = pictures.addObject();
+				picture.put("name", fetched.association().name());
+				picture.put("uri", fetched.association().uri());
+				if (fetched.mediaId() != null) {
+					picture.put("mediaId", fetched.mediaId());
+				}
+				else {
+					problem(picture, fetched.problem());
+				}
+			}
+		}
 	}
 
 	private static void problem(ObjectNode result, ApiProblem problem) {
@@ -354,12 +444,24 @@ class AgencyImport implements ImportFormat {
 
 	}
 
-	/** {@code article} and {@code state} for stories, {@code mediaId} for a picture. */
+	/**
+	 * {@code article} and {@code state} for stories, {@code mediaId} for a picture, {@code pictures}
+	 * for a new story's association pictures.
+	 */
 	record Outcome(HttpStatus status, Result result, Article article, NinjsItem item, AgencyState state,
-			String mediaId) {
+			String mediaId, List<Fetched> pictures) {
+
+		Outcome {
+			pictures = pictures == null ? List.of() : List.copyOf(pictures);
+		}
+
+		Outcome(HttpStatus status, Result result, Article article, NinjsItem item, AgencyState state,
+				String mediaId) {
+			this(status, result, article, item, state, mediaId, List.of());
+		}
 
 		Outcome(HttpStatus status, Result result, Article article, NinjsItem item, AgencyState state) {
-			this(status, result, article, item, state, null);
+			this(status, result, article, item, state, null, List.of());
 		}
 
 	}

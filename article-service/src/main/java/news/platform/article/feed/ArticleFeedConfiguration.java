@@ -16,8 +16,9 @@ import news.platform.autoconfigure.feed.publish.PublishedFeed;
  * markers in {@code article_outbox}), served at {@code /internal/v1/articles/events} by the shared
  * endpoint. Collection and lease names are the ones this service always used, so existing data
  * keeps working. The feed also announces {@code section.changed}, {@code tag.changed},
- * {@code author.changed} and {@code translations.changed}, staged in {@code sections}, {@code tags},
- * {@code authors} and {@code article_translations} documents ({@link PublishedFeed#alsoFrom}).
+ * {@code author.changed}, {@code translations.changed} and {@code agency.changed}, staged in
+ * {@code sections}, {@code tags}, {@code authors}, {@code article_translations} and
+ * {@code agency_items} documents ({@link PublishedFeed#alsoFrom}).
  * Settings: {@code platform.feed.relay.*}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,13 +31,20 @@ class ArticleFeedConfiguration {
 	 */
 	private static final String TRANSLATION_GROUPS = "article_translations";
 
+	/**
+	 * {@code agency.AgencyItems.COLLECTION}, named here for the same reason (the agency package
+	 * depends on editing); AgencyListHttpTest fails if the two names part.
+	 */
+	private static final String AGENCY_ITEMS = "agency_items";
+
 
 	@Bean
 	FeedPublisher articleFeed(FeedPublishing publishing) {
 		// section, tag and author events are staged in their own documents and announced on the same feed
 		return publishing.publisher(
 				PublishedFeed.of(ArticleEvents.FEED, "articleId", "articles", "article_outbox")
-					.alsoFrom(Sections.COLLECTION, Tags.COLLECTION, Authors.COLLECTION, TRANSLATION_GROUPS));
+					.alsoFrom(Sections.COLLECTION, Tags.COLLECTION, Authors.COLLECTION, TRANSLATION_GROUPS,
+							AGENCY_ITEMS));
 	}
 
 }

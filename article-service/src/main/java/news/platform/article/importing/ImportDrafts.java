@@ -53,6 +53,15 @@ public class ImportDrafts {
 		return this.editing.create(input(draft, options), caller, id);
 	}
 
+	/** As above, with the media item the agency's first picture became as the draft's main picture. */
+	public Article create(ImportedDraft draft, ImportFormat.ImportOptions options, Caller caller, String id,
+			String heroMediaId) {
+		ArticleInput input = input(draft, options);
+		return this.editing.create(new ArticleInput(input.slug(), input.language(), input.headline(),
+				input.standfirst(), input.body(), input.authors(), input.section(), input.tags(), input.source(),
+				heroMediaId, input.commentsOpen(), input.commentsCloseAt(), input.embargoUntil()), caller, id);
+	}
+
 	/**
 	 * The input for a new draft: the given headline over the item's, the given section over the
 	 * item's (one of ours when it names one, else the configured default), the given tags added.

@@ -20,12 +20,29 @@ import news.platform.article.importing.ImportedDraft;
  * @param draft the proposed draft; {@code null} for a {@code canceled} item and for a picture
  * @param picture what a picture item ({@code type: picture}) proposes for a media item, else
  * {@code null}
+ * @param associations a text item's picture associations with an http(s) rendition, in the item's
+ * order (the first is the story's main picture); empty for other items
  */
 public record NinjsItem(String uri, String version, Instant versionCreated, String pubstatus, String type,
-		List<String> ignoredProperties, ImportedDraft draft, Picture picture) {
+		List<String> ignoredProperties, ImportedDraft draft, Picture picture, List<Association> associations) {
 
 	public NinjsItem {
 		ignoredProperties = List.copyOf(ignoredProperties);
+		associations = associations == null ? List.of() : List.copyOf(associations);
+	}
+
+	public NinjsItem(String uri, String version, Instant versionCreated, String pubstatus, String type,
+			List<String> ignoredProperties, ImportedDraft draft, Picture picture) {
+		this(uri, version, versionCreated, pubstatus, type, ignoredProperties, draft, picture, List.of());
+	}
+
+	/**
+	 * A picture associated with a text item.
+	 * @param name the association's {@code name} ({@code featureimage}, {@code a001}), or {@code null}
+	 * @param uri the picture's own {@code uri}, or {@code null} when the agency gives none
+	 * @param picture the rendition to fetch, its caption and credit
+	 */
+	public record Association(String name, String uri, Picture picture) {
 	}
 
 	/**

@@ -286,20 +286,48 @@ public final class NinjsMapper {
 		}
 		if ("picture".equals(type)) {
 			return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(), null,
-					picture(document));
+					picture(document, "$"));
 		}
 		if (type != null && !type.equals("text") && !type.equals("composite")) {
 			throw ApiProblem.invalidField("$.type", "only text and picture items import, not " + type);
 		}
 		return new NinjsItem(uri, version, versionCreated, pubstatus, type, checked.ignoredProperties(),
-				draft(document, uri), null);
+				draft(document, uri), null, associations(document));
+	}
+
+	/** At most this many association pictures of one text item are fetched. */
+	static final int MAX_ASSOCIATIONS = 10;
+
+	/**
+	 * A text item's {@code associations} of {@code type: picture} with an http(s) rendition, in
+	 * order; the others (no rendition, another scheme, video) are left out here, before any request.
+	 */
+	private static List<NinjsItem.Association> associations(JsonNode document) {
+		JsonNode associations = document.path("associations");
+		List<NinjsItem.Association> pictures = new ArrayList<>();
+		for (int i = 0; i < associations.size() && pictures.size() < MAX_ASSOCIATIONS; i++) {
+			JsonNode association = associations.get(i);
+			if (!"picture".equals(string(association, "type"))) {
+				continue;
+			}
+			try {
+				String uri = string(association, "uri");
+				pictures.add(new NinjsItem.Association(string(association, "name"),
+						hasText(uri) && uri.length() <= URI_MAX ? uri.strip() : null,
+						picture(association, "$.associations[" + i + "]")));
+			}
+			catch (ApiProblem ex) {
+				// nothing an agency lets us fetch: the story imports without it
+			}
+		}
+		return pictures;
 	}
 
 	/**
 	 * A picture item: the largest rendition (by width, else the first) with an address. Only
 	 * http(s) addresses are ever handed on; anything else is refused here, before any request.
 	 */
-	private static NinjsItem.Picture picture(JsonNode document) {
+	private static NinjsItem.Picture picture(JsonNode document, String at) {
 		JsonNode renditions = document.path("renditions");
 		int chosen = -1;
 		long width = -1;
@@ -317,10 +345,10 @@ public final class NinjsMapper {
 			}
 		}
 		if (chosen < 0) {
-			throw ApiProblem.invalidField("$.renditions", "a picture item needs a rendition with an href");
+			throw ApiProblem.invalidField(at + ".renditions", "a picture item needs a rendition with an href");
 		}
 		String href = string(renditions.get(chosen), "href").strip();
-		String path = "$.renditions[" + chosen + "].href";
+		String path = at + ".renditions[" + chosen + "].href";
 		String scheme = href.contains(":") ? href.substring(0, href.indexOf(':')).toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw ApiProblem.invalidField(path, "only http and https pictures are fetched");

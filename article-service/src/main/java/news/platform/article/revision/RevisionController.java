@@ -24,7 +24,10 @@ import news.platform.article.access.Caller;
 import news.platform.article.editing.StaffArticleView;
 import news.platform.article.editing.StaffViews;
 import news.platform.article.editing.Versions;
+import news.platform.article.author.AuthorDirectory;
+import news.platform.article.naming.Label;
 import news.platform.article.story.Article;
+import news.platform.article.tag.TagDirectory;
 import news.platform.autoconfigure.problem.ApiProblem;
 
 /** Revisions of an article, for staff who may see it: list, read one back, diff two. */
@@ -41,10 +44,17 @@ class RevisionController {
 
 	private final StaffViews views;
 
-	RevisionController(Revisions revisions, ArticleEditing editing, StaffViews views) {
+	private final TagDirectory tags;
+
+	private final AuthorDirectory authors;
+
+	RevisionController(Revisions revisions, ArticleEditing editing, StaffViews views, TagDirectory tags,
+			AuthorDirectory authors) {
 		this.revisions = revisions;
 		this.editing = editing;
 		this.views = views;
+		this.tags = tags;
+		this.authors = authors;
 	}
 
 	/** {@code note}: a return's reason, or which revision a restore brought back. */
@@ -92,12 +102,18 @@ class RevisionController {
 	}
 
 	@GetMapping("/diff")
-	@Operation(summary = "Field changes and a block-level text diff between two revisions")
+	@Operation(summary = "Field changes and a block-level text diff between two revisions",
+			description = "Tags and authors are compared and shown by their names now (a renamed or merged tag under its current name; free text of older revisions as written).")
 	RevisionDiff.Diff diff(@PathVariable String id, @RequestParam long from, @RequestParam long to) {
 		Article current = staffRead(id);
 		Revisions.Revision a = find(current, from, "from");
 		Revisions.Revision b = find(current, to, "to");
-		return RevisionDiff.between(from, a.article(), to, b.article());
+		return RevisionDiff.between(from, a.article(), to, b.article(), refs -> names(this.tags.labels(refs)),
+				refs -> names(this.authors.labels(refs)));
+	}
+
+	private static List<String> names(List<Label> labels) {
+		return labels.stream().map(Label::name).toList();
 	}
 
 	private Revisions.Revision find(Article current, long revision, String field) {

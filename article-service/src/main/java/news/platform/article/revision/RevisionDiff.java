@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import news.platform.article.story.Article;
 import news.platform.article.story.Block;
@@ -13,6 +14,9 @@ import news.platform.article.story.RichText;
 /**
  * What changed between two revisions: the fields that differ, and the body as a line diff over
  * blocks (a longest-common-subsequence alignment: articles have at most a few hundred blocks).
+ * Tags and authors are compared and shown by their names now (an article stores ids; a revision
+ * stored before that, free text), so a diff reads "Zagreb → Split", never two ids, and a rename or
+ * merge made since is not a change of the article.
  */
 final class RevisionDiff {
 
@@ -28,16 +32,17 @@ final class RevisionDiff {
 	record Diff(long from, long to, List<FieldChange> fields, List<BodyLine> body) {
 	}
 
-	static Diff between(long fromRevision, Article from, long toRevision, Article to) {
+	static Diff between(long fromRevision, Article from, long toRevision, Article to,
+			Function<List<String>, List<String>> tagNames, Function<List<String>, List<String>> authorNames) {
 		List<FieldChange> changes = new ArrayList<>();
 		Map<String, Object[]> fields = new LinkedHashMap<>();
 		fields.put("slug", new Object[] { from.slug(), to.slug() });
 		fields.put("language", new Object[] { from.language(), to.language() });
 		fields.put("headline", new Object[] { from.headline(), to.headline() });
 		fields.put("standfirst", new Object[] { from.standfirst(), to.standfirst() });
-		fields.put("authors", new Object[] { from.authors(), to.authors() });
+		fields.put("authors", new Object[] { names(authorNames, from.authors()), names(authorNames, to.authors()) });
 		fields.put("section", new Object[] { from.section(), to.section() });
-		fields.put("tags", new Object[] { from.tags(), to.tags() });
+		fields.put("tags", new Object[] { names(tagNames, from.tags()), names(tagNames, to.tags()) });
 		fields.put("source", new Object[] { from.source(), to.source() });
 		fields.put("heroMediaId", new Object[] { from.heroMediaId(), to.heroMediaId() });
 		fields.put("commentsOpen", new Object[] { from.commentsOpen(), to.commentsOpen() });
@@ -53,6 +58,10 @@ final class RevisionDiff {
 			}
 		});
 		return new Diff(fromRevision, toRevision, changes, lines(lines(from.body()), lines(to.body())));
+	}
+
+	private static List<String> names(Function<List<String>, List<String>> names, List<String> references) {
+		return names.apply(references == null ? List.of() : references);
 	}
 
 	static List<String> lines(List<Block> body) {

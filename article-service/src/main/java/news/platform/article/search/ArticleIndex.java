@@ -87,11 +87,12 @@ public interface ArticleIndex {
 	/**
 	 * Filters common to lists and search; null means no filter. {@code to} is exclusive. The staff
 	 * filters: {@code statuses} (any of), {@code owner}, {@code updatedAfter}/{@code updatedBefore}
-	 * (exclusive), {@code returned}.
+	 * (exclusive), {@code returned}, {@code agency} (the agency list an article is on:
+	 * {@code pending-update} or {@code withdrawn}).
 	 */
 	record Filters(String section, String tag, String author, String language, Instant from, Instant to,
 			Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned,
-			Set<String> tagKeys, Set<String> authorIds) {
+			Set<String> tagKeys, Set<String> authorIds, String agency) {
 
 		public static final Filters NONE = new Filters(null, null, null, null, null, null);
 
@@ -102,7 +103,14 @@ public interface ArticleIndex {
 		public Filters(String section, String tag, String author, String language, Instant from, Instant to,
 				Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned) {
 			this(section, tag, author, language, from, to, statuses, owner, updatedAfter, updatedBefore, returned, null,
-					null);
+					null, null);
+		}
+
+		public Filters(String section, String tag, String author, String language, Instant from, Instant to,
+				Set<String> statuses, String owner, Instant updatedAfter, Instant updatedBefore, Boolean returned,
+				Set<String> tagKeys, Set<String> authorIds) {
+			this(section, tag, author, language, from, to, statuses, owner, updatedAfter, updatedBefore, returned,
+					tagKeys, authorIds, null);
 		}
 
 		/**
@@ -112,7 +120,14 @@ public interface ArticleIndex {
 		 */
 		public Filters withKeys(Set<String> tagKeys, Set<String> authorIds) {
 			return new Filters(this.section, this.tag, this.author, this.language, this.from, this.to, this.statuses,
-					this.owner, this.updatedAfter, this.updatedBefore, this.returned, tagKeys, authorIds);
+					this.owner, this.updatedAfter, this.updatedBefore, this.returned, tagKeys, authorIds, this.agency);
+		}
+
+		/** The same filters with another language filter ({@code null}: none). */
+		public Filters withLanguage(String language) {
+			return new Filters(this.section, this.tag, this.author, language, this.from, this.to, this.statuses,
+					this.owner, this.updatedAfter, this.updatedBefore, this.returned, this.tagKeys, this.authorIds,
+					this.agency);
 		}
 
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import news.platform.article.access.Caller;
+import news.platform.article.agency.AgencyLists;
 import news.platform.autoconfigure.problem.ApiProblem;
 import news.platform.autoconfigure.problem.ProblemType;
 
@@ -20,7 +21,8 @@ import news.platform.autoconfigure.problem.ProblemType;
  * The query parameters of the list and search endpoints, checked strictly: an unknown parameter,
  * a repeated one or a malformed value is refused with a problem naming it, so a typo
  * ({@code sectoin=}) never silently answers an unfiltered list. The staff parameters ({@code status},
- * {@code owner}, {@code updatedAfter}, {@code updatedBefore}, {@code sort}, {@code returned}) are
+ * {@code owner}, {@code updatedAfter}, {@code updatedBefore}, {@code sort}, {@code returned},
+ * {@code agency}) are
  * checked first for what they say (400), then for who may use them (403): readers get the list they
  * always got.
  */
@@ -45,13 +47,14 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 	static final List<String> STATUSES = List.of("draft", "in_review", "scheduled", "published", "unpublished");
 
 	private static final Set<String> STAFF_PARAMETERS = Set.of("status", "owner", "updatedAfter", "updatedBefore",
-			"sort", "returned");
+			"sort", "returned", "agency");
 
 	private static final Set<String> LIST_PARAMETERS = Set.of("section", "tag", "author", "language", "from", "to",
-			"fields", "limit", "cursor", "ids", "status", "owner", "updatedAfter", "updatedBefore", "sort", "returned");
+			"fields", "limit", "cursor", "ids", "status", "owner", "updatedAfter", "updatedBefore", "sort", "returned",
+			"agency");
 
 	private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "section", "tag", "author", "language", "from",
-			"to", "fields", "limit", "cursor", "status", "owner", "updatedAfter", "updatedBefore", "returned");
+			"to", "fields", "limit", "cursor", "status", "owner", "updatedAfter", "updatedBefore", "returned", "agency");
 
 	/** May be given more than once (each value, or a comma-separated list). */
 	private static final Set<String> REPEATABLE = Set.of("status", "ids");
@@ -132,6 +135,7 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 		}
 		ArticleIndex.Order order = order(parameters);
 		Boolean returned = bool(parameters, "returned");
+		String agency = agency(parameters);
 		for (String name : STAFF_PARAMETERS) {
 			if (parameters.containsKey(name) && !caller.isStaff()) {
 				throw ApiProblem.of(ProblemType.FORBIDDEN, name + ": for newsroom staff only")
@@ -153,7 +157,7 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 		ArticleIndex.Filters filters = new ArticleIndex.Filters(text(parameters, "section", MAX_VALUE_LENGTH),
 				text(parameters, "tag", MAX_VALUE_LENGTH), text(parameters, "author", MAX_VALUE_LENGTH),
 				language(parameters), from, to, statuses, owner, updatedAfter,
-				updatedBefore, returned);
+				updatedBefore, returned, null, null, agency);
 		PageCursor.Kind kind = search ? PageCursor.Kind.SEARCH : switch (order) {
 			case PUBLISHED -> PageCursor.Kind.LIST;
 			case UPDATED -> PageCursor.Kind.UPDATED;
@@ -182,6 +186,16 @@ record ListParameters(ArticleIndex.Filters filters, String q, Set<String> fields
 			}
 		}
 		return Set.copyOf(statuses);
+	}
+
+	/** {@code pending-update} or {@code withdrawn}: the agency list (AgencyLists.VALUES). */
+	private static String agency(Map<String, List<String>> parameters) {
+		String value = text(parameters, "agency", 40);
+		if (value != null && !AgencyLists.VALUES.contains(value)) {
+			throw invalid("agency", "unknown agency list '" + shorten(value) + "'; one of "
+					+ String.join(", ", AgencyLists.VALUES));
+		}
+		return value;
 	}
 
 	private static ArticleIndex.Order order(Map<String, List<String>> parameters) {

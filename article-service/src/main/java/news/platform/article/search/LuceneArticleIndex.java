@@ -56,6 +56,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
@@ -121,6 +122,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 
 	static final String KEY_RETURNED = "returned";
 
+	// the agency list an article is on (pending-update, withdrawn): agency.AgencyLists
+	static final String KEY_AGENCY = "agency";
+
 	static final String UPDATED_AT = "updatedAt";
 
 	static final String SCHEDULED_AT = "scheduledAt";
@@ -149,7 +153,8 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	// 5: each article analysed in its own language (LanguageAnalysis: ranked, ranked_en,
 	// ranked_std), the language's primary subtag indexed for the language filter
 	// 6: tag keys are tag ids (free text of older articles: "name:" + its slug form), authors by profile id
-	static final String SCHEMA = "6";
+	// 7: the agency lists an article is on (agency=pending-update|withdrawn)
+	static final String SCHEMA = "7";
 
 	private static final String SCHEMA_KEY = "schema";
 
@@ -163,6 +168,18 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 	private static final float SECTION_BOOST = 2f;
 
 	private static final float TAG_BOOST = 1.5f;
+
+	// a merged tag's group in related stories: more keys than this (slugs of many merges) are left out
+	private static final int MAX_SHARED_TAG_KEYS = 64;
+
+	/**
+	 * The index keys one stored tag reference shares with others in related stories: those of the
+	 * tag it leads to now and of every tag merged into that ({@link TagDirectory#filterKeys}), so a
+	 * merged tag counts as the tag it was merged into. Set by the configuration; until then the
+	 * stored key alone.
+	 */
+	private volatile java.util.function.Function<String, Set<String>> sharedTagKeys = reference -> Set
+		.of(TagDirectory.indexKey(reference));
 
 	// everything a list item shows, packed by ListItemCodec
 	private static final String ITEM = "item";
@@ -328,9 +345,7 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		Filters filters = query.filters();
 		if (language != null && this.languages.fieldIsLanguage(keys.get(0))) {
 			// the field holds only this language's articles: the keyword filter would add nothing
-			filters = new Filters(filters.section(), filters.tag(), filters.author(), null, filters.from(),
-					filters.to(), filters.statuses(), filters.owner(), filters.updatedAfter(), filters.updatedBefore(),
-					filters.returned());
+			filters = filters.withLanguage(null);
 		}
 		if (branches.isEmpty()) {
 			return new Page(List.of(), null);
@@ -418,8 +433,18 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 				query.add(new BoostQuery(new TermQuery(new Term(KEY_SECTION, CroatianAnalyzer.fold(article.section()))),
 						SECTION_BOOST), Occur.SHOULD);
 			}
+			// one clause per tag the article's tags lead to now, matching any key of its merge group
+			// once (the best of them), so two references to one tag after a merge count once
+			Set<Set<String>> sharedTags = new LinkedHashSet<>();
 			for (String tag : article.tags()) {
-				query.add(new BoostQuery(new TermQuery(new Term(KEY_TAG, TagDirectory.indexKey(tag))), TAG_BOOST),
+				sharedTags.add(this.sharedTagKeys.apply(tag));
+			}
+			for (Set<String> keys : sharedTags) {
+				List<Query> any = keys.stream()
+					.limit(MAX_SHARED_TAG_KEYS)
+					.map(tagKey -> (Query) new TermQuery(new Term(KEY_TAG, tagKey)))
+					.toList();
+				query.add(new BoostQuery(any.size() == 1 ? any.get(0) : new DisjunctionMaxQuery(any, 0f), TAG_BOOST),
 						Occur.SHOULD);
 			}
 			TopDocs top = searcher.search(query.build(), limit);
@@ -429,6 +454,11 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 			}
 			return hits;
 		});
+	}
+
+	/** Where related stories learn which tags count as one ({@link #sharedTagKeys}). */
+	void sharedTagKeys(java.util.function.Function<String, Set<String>> keys) {
+		this.sharedTagKeys = keys;
 	}
 
 	@Override
@@ -864,6 +894,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		if (f.returned() != null) {
 			query.add(new TermQuery(new Term(KEY_RETURNED, "true")), f.returned() ? Occur.FILTER : Occur.MUST_NOT);
 		}
+		if (f.agency() != null) {
+			query.add(new TermQuery(new Term(KEY_AGENCY, f.agency())), Occur.FILTER);
+		}
 		if (f.section() != null) {
 			// a section includes its subsections: vijesti lists vijesti/hrvatska too
 			String section = CroatianAnalyzer.fold(f.section());
@@ -1029,6 +1062,9 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		}
 		if (source.returned()) {
 			doc.add(new StringField(KEY_RETURNED, "true", Field.Store.NO));
+		}
+		for (String list : source.agency()) {
+			doc.add(new StringField(KEY_AGENCY, list, Field.Store.NO));
 		}
 		long updatedAt = source.updatedAt().toEpochMilli();
 		doc.add(new LongPoint(UPDATED_AT, updatedAt));

@@ -15,6 +15,7 @@ import org.springframework.util.StringUtils;
 
 import news.platform.article.section.SectionDirectory;
 import news.platform.article.section.SectionUsage;
+import news.platform.article.tag.TagDirectory;
 import news.platform.article.tag.TagUsage;
 import news.platform.article.author.AuthorUsage;
 import news.platform.autoconfigure.feed.follow.FeedFollower;
@@ -32,7 +33,16 @@ class SearchConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	LuceneArticleIndex articleIndex(SearchProperties properties, Clock clock) {
+	LuceneArticleIndex articleIndex(SearchProperties properties, Clock clock, TagDirectory tags) {
+		LuceneArticleIndex index = luceneIndex(properties, clock);
+		// related stories count a tag merged into another as that tag
+		index.sharedTagKeys(reference -> tags.resolve(reference)
+			.map(tags::filterKeys)
+			.orElseGet(() -> java.util.Set.of(TagDirectory.indexKey(reference))));
+		return index;
+	}
+
+	private static LuceneArticleIndex luceneIndex(SearchProperties properties, Clock clock) {
 		if (StringUtils.hasText(properties.indexPath())) {
 			return new LuceneArticleIndex(Path.of(properties.indexPath()), clock, properties.commitInterval(), false);
 		}

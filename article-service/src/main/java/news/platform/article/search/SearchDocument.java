@@ -3,6 +3,7 @@ package news.platform.article.search;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the index knows of one article that is not deleted: the text it searches, everything a list
@@ -17,11 +18,13 @@ import java.util.Objects;
  * {@code PUBLISHED}, {@code UNPUBLISHED})
  * @param ownerId the journalist who owns it
  * @param returned sent back to its journalist and not resubmitted
+ * @param agency the staff lists its agency state puts it on ({@code pending-update},
+ * {@code withdrawn}; empty for most articles)
  */
 public record SearchDocument(String id, String slug, String language, String headline, String standfirst,
 		String bodyText, String section, List<String> tags, List<Author> authors, String heroMediaId,
 		Instant publishedAt, Instant updatedAt, Instant visibleFrom, String status, String ownerId,
-		Instant scheduledAt, boolean returned) {
+		Instant scheduledAt, boolean returned, Set<String> agency) {
 
 	public static final String PUBLISHED = "PUBLISHED";
 
@@ -37,6 +40,16 @@ public record SearchDocument(String id, String slug, String language, String hea
 		authors = authors == null ? List.of() : authors.stream().filter(Objects::nonNull).toList();
 		visibleFrom = !PUBLISHED.equals(status) ? null : visibleFrom == null ? publishedAt : visibleFrom;
 		updatedAt = updatedAt != null ? updatedAt : publishedAt != null ? publishedAt : Instant.EPOCH;
+		agency = agency == null ? Set.of() : Set.copyOf(agency);
+	}
+
+	/** An article on no agency list. */
+	public SearchDocument(String id, String slug, String language, String headline, String standfirst,
+			String bodyText, String section, List<String> tags, List<Author> authors, String heroMediaId,
+			Instant publishedAt, Instant updatedAt, Instant visibleFrom, String status, String ownerId,
+			Instant scheduledAt, boolean returned) {
+		this(id, slug, language, headline, standfirst, bodyText, section, tags, authors, heroMediaId, publishedAt,
+				updatedAt, visibleFrom, status, ownerId, scheduledAt, returned, Set.of());
 	}
 
 	/** A published article, as the index held only those before staff lists. */

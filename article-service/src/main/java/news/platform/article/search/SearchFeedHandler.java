@@ -2,6 +2,7 @@ package news.platform.article.search;
 
 import java.util.function.LongSupplier;
 
+import news.platform.article.agency.AgencyLists;
 import news.platform.article.section.SectionChanged;
 import news.platform.autoconfigure.feed.FeedEvent;
 import news.platform.autoconfigure.feed.follow.FeedCursor;
@@ -29,7 +30,7 @@ final class SearchFeedHandler implements FeedHandler, FeedCursor {
 	/**
 	 * Applied to the index at once; readers see it after {@link #afterBatch()} (one refresh a batch).
 	 * Article events (every type, {@code article.saved} included: staff lists hold unpublished work)
-	 * bring their article up to date; {@code section.changed} with a new path re-reads the articles
+	 * and {@code agency.changed} (the agency lists it is on) bring their article up to date; {@code section.changed} with a new path re-reads the articles
 	 * filed under the old one. Other types are skipped.
 	 */
 	@Override
@@ -42,7 +43,8 @@ final class SearchFeedHandler implements FeedHandler, FeedCursor {
 			}
 			return;
 		}
-		if (event.subjectId() == null || !event.type().startsWith("article.")) {
+		if (event.subjectId() == null
+				|| !(event.type().startsWith("article.") || AgencyLists.EVENT.equals(event.type()))) {
 			return;
 		}
 		this.index.deferringRefresh(() -> this.maintenance.apply(event.type(), event.subjectId()));

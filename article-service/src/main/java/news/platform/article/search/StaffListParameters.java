@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 @Parameter(name = "updatedAfter", in = ParameterIn.QUERY, description = "staff: last change after (exclusive), ISO-8601 with offset")
 @Parameter(name = "updatedBefore", in = ParameterIn.QUERY, description = "staff: last change before (exclusive), ISO-8601 with offset")
 @Parameter(name = "returned", in = ParameterIn.QUERY, description = "staff: true for stories sent back to their journalist and not resubmitted")
+@Parameter(name = "agency", in = ParameterIn.QUERY, description = "staff: pending-update (a published story with the agency's newer version waiting for an editor) or withdrawn (a story the agency withdrew, published or not); anything else 400 naming agency")
 @interface StaffListParameters {
 
 }
