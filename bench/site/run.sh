@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Site benchmark, one command from the repository root:
 #
-#   ./bench/site/run.sh            (DURATION=10s CONNECTIONS=32 MISSES=300 by default)
+#   ./bench/site/run.sh            (DURATION=10s CONNECTIONS=32 MISSES=300 by default; PROFILE=1
+#                                  adds a JFR profile of the cached page's serving; SITE_ARGS are
+#                                  more arguments for the site, e.g. --site.socket-write-buffer=8KB)
 #
 # In one run, on this machine: (1) a cached article page from the site vs. nginx serving the same
 # HTML bytes, wrk -t2 -c32, requests per second and p99; (2) cache-miss renders of MISSES distinct
@@ -41,9 +43,10 @@ PIDS+=($!)
 	--platform.upstreams.article-service="http://127.0.0.1:$STUB_PORT" \
 	--platform.upstreams.media-service="http://127.0.0.1:$STUB_PORT" \
 	--platform.upstreams.comment-service="http://127.0.0.1:$STUB_PORT" \
-	--platform.public-urls.site="http://localhost:$SITE_PORT" >"$TMP/site.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 240); do
+	--platform.public-urls.site="http://localhost:$SITE_PORT" ${SITE_ARGS:-} >"$TMP/site.log" 2>&1 &
+SITE_PID=$!
+PIDS+=("$SITE_PID")
+for _ in $(seq 1 600); do # up to 5 min: a loaded machine starts it slowly
 	curl -fs -o /dev/null "http://localhost:$SITE_MGMT/actuator/health/readiness" && break
 	sleep 0.5
 done
@@ -84,6 +87,17 @@ wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://localhost:$SITE_PORT$ARTICLE" >/d
 read -r _ SITE_RPS SITE_P99 < <(wrk_run site "http://localhost:$SITE_PORT$ARTICLE")
 read -r _ NGINX_RPS NGINX_P99 < <(wrk_run nginx "http://127.0.0.1:$NGINX_PORT$ARTICLE")
 RATIO=$(awk -v a="$SITE_RPS" -v b="$NGINX_RPS" 'BEGIN{printf "%.2f", a/b}')
+
+# PROFILE=1: where the site's time goes while serving the cached page (JFR execution samples, the
+# same wrk load for DURATION), appended to the results
+PROFILE_TXT=""
+if [[ "${PROFILE:-0}" == 1 ]]; then
+	log "profiling the cached page with JFR (${DURATION})"
+	"$JCMD" "$SITE_PID" JFR.start name=bench-site settings=profile >/dev/null
+	wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://localhost:$SITE_PORT$ARTICLE" >/dev/null
+	"$JCMD" "$SITE_PID" JFR.stop name=bench-site filename="$TMP/site.jfr" >/dev/null
+	PROFILE_TXT=$'\n## JFR profile: cached article page (wrk -t2 -c'"$CONNECTIONS"$', settings=profile)\n\n```\n'"$(jfr_summary "$TMP/site.jfr" '(news\.platform|Http11Processor\.service|CoyoteAdapter\.service|ApplicationFilterChain\.doFilter|NioEndpoint|SocketChannelImpl\.write|OutputBuffer)')"$'\n```\n'
+fi
 
 log "cache misses: $MISSES distinct article pages"
 for n in $(seq 2 $((MISSES + 1))); do
@@ -129,5 +143,6 @@ RESULT="bench/site/results/$STAMP.md"
 	printf '| cache-miss wait on services (stub), p50 | %s ms | |\n' "$U50"
 	printf '| article page HTML | %s bytes (%s gzip) | < 50 KB |\n' "$HTML_BYTES" "$GZIP_BYTES"
 	printf '%s' "$LH_ROWS"
+	printf '%s' "$PROFILE_TXT"
 } | tee "$RESULT"
 log "written to $RESULT"
