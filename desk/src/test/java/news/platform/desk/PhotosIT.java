@@ -237,6 +237,11 @@ class PhotosIT {
 		assertThat(browser.findElement(By.cssSelector(".hero-field .picked-thumb")).getAttribute("src"))
 			.contains("/api/v1/media/" + mediaId);
 
+		// the picker's bad input: answered 400 in words, nothing asked of media-service
+		assertThat(fetchText("/desk/fotografije/odabir?ids=" + mediaId + ",nije-id"))
+			.startsWith("400 ").contains("nije ID fotografije");
+		assertThat(fetchText("/desk/fotografije/odabir?q=" + "a".repeat(201))).startsWith("400 ").contains("Predugo");
+
 		new Select(browser.findElement(By.id("new-block-type"))).selectByValue("image");
 		browser.findElement(By.id("add-block")).click();
 		List<WebElement> blocks = browser.findElements(By.cssSelector("#blocks > li.block"));
@@ -309,6 +314,16 @@ class PhotosIT {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).as(method + " " + url + ": " + answer.body()).isEqualTo(expected);
 		return answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body());
+	}
+
+	/** A GET from the page, as picker.js makes it: the status and the text of the answer. */
+	private static String fetchText(String path) {
+		return (String) browser.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'same-origin' })
+				  .then(function (answer) { return answer.text().then(function (text) { done(answer.status + ' ' + text); }); })
+				  .catch(function (error) { done('failed ' + error); });
+				""", path);
 	}
 
 	private static void awaitText(By where, String text) {
