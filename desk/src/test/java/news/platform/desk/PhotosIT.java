@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
@@ -45,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * media-service (its test profile: 1 MB per file): an editor uploads three pictures at once with a
  * file that is not a picture, an empty one and one over the limit (each gets its own message, the
  * others are saved), sets a focal point by clicking and sees the crops change, is told a point
- * outside the picture is not one, describes the picture, and cannot delete it while a published
- * story uses it.
+ * outside the picture is not one, describes the picture, writes a story in the editor with it as
+ * the hero and another picture in the body (both chosen in the picker's dialog, the second by
+ * keyboard alone), publishes it, and cannot delete the hero while the published story uses it.
  */
 class PhotosIT {
 
@@ -93,8 +96,9 @@ class PhotosIT {
 				.map(path -> path.toAbsolutePath().toString())
 				.toList()));
 		browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(60))
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".uploads")));
+		// upload.js sends them one request each, with a progress bar per file, and puts the answer in its line
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElements(By.cssSelector(".upload-result"))
+			.size() == 6 && driver.findElements(By.cssSelector(".upload-result.pending")).isEmpty());
 
 		List<String> results = browser.findElements(By.cssSelector(".upload-result")).stream().map(WebElement::getText).toList();
 		assertThat(results).hasSize(6);
@@ -104,6 +108,12 @@ class PhotosIT {
 		assertThat(results.get(3)).startsWith("prazna.png: datoteka je prazna");
 		assertThat(results.get(4)).startsWith("grad.png: spremljeno.");
 		assertThat(results.get(5)).startsWith("prevelika.png: datoteka je prevelika");
+		List<String> saved = browser.findElements(By.cssSelector(".upload-result a"))
+			.stream()
+			.map(link -> link.getAttribute("href"))
+			.toList();
+		assertThat(saved).hasSize(3);
+		String riverId = saved.get(1).substring(saved.get(1).lastIndexOf('/') + 1);
 
 		Results accessibility = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
 			.analyze(browser);
@@ -122,8 +132,45 @@ class PhotosIT {
 			browser.manage().window().setSize(new Dimension(1280, 800));
 		}
 
+		// two pictures dropped on the upload form: a progress bar each, then their answers, then the grid
+		Object dropped = browser.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				var bars = 0;
+				new MutationObserver(function (changes) {
+				  changes.forEach(function (change) {
+				    change.addedNodes.forEach(function (node) {
+				      if (node.querySelector && node.querySelector('progress')) { bars++; }
+				    });
+				  });
+				}).observe(document.querySelector('ul.uploads'), { childList: true });
+				function png(name, colour) {
+				  var canvas = document.createElement('canvas');
+				  canvas.width = 400; canvas.height = 300;
+				  var context = canvas.getContext('2d');
+				  context.fillStyle = colour; context.fillRect(0, 0, 400, 300);
+				  return new Promise(function (resolve) {
+				    canvas.toBlob(function (blob) { resolve(new File([blob], name, { type: 'image/png' })); }, 'image/png');
+				  });
+				}
+				Promise.all([png('povuceno-jedan.png', '#336699'), png('povuceno-dva.png', '#996633')]).then(function (files) {
+				  var transfer = new DataTransfer();
+				  files.forEach(function (file) { transfer.items.add(file); });
+				  var form = document.getElementById('upload-form');
+				  form.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+				  form.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+				  setTimeout(function () { done(bars); }, 0);
+				});
+				""");
+		assertThat(((Number) dropped).intValue()).as("a progress bar per dropped file").isEqualTo(2);
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElements(By.cssSelector(".upload-result"))
+			.size() == 2 && driver.findElements(By.cssSelector(".upload-result.pending")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector(".upload-result")).stream().map(WebElement::getText).toList())
+			.satisfiesExactly(first -> assertThat(first).startsWith("povuceno-jedan.png: spremljeno."),
+					second -> assertThat(second).startsWith("povuceno-dva.png: spremljeno."));
+		awaitText(By.id("library-grid"), "povuceno-dva.png");
+
 		// the first picture: a click on its left upper part moves the focal point, the crops follow
-		browser.findElements(By.cssSelector(".upload-result a")).get(0).click();
+		browser.get(saved.get(0));
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("focal-image")));
 		String photoUrl = browser.getCurrentUrl();
@@ -161,14 +208,77 @@ class PhotosIT {
 		awaitText(By.tagName("main"), "Spremljeno.");
 		assertThat(browser.findElement(By.id("meta-alt")).getAttribute("value")).isEqualTo("Novi most preko Drave u sumrak");
 
-		// a published story uses it as its hero: delete is refused, and the page says why
+		// a story from the editor: this picture as its hero, the river in its body, both picked from
+		// the library in the picker's dialog (the second by keyboard alone); then it is published
+		browser.get(platform.url("gateway") + "/desk/prica/nova");
+		browser.findElement(By.id("headline")).sendKeys("Most preko Drave");
+		new Select(browser.findElement(By.id("section"))).selectByValue("vijesti");
+		WebElement paragraph = browser.findElement(By.cssSelector("#blocks > li.block .text"));
+		paragraph.click();
+		paragraph.sendKeys("Most je otvoren.");
+		browser.findElement(By.cssSelector(".hero-field .pick-photo")).click();
+		WebElement words = new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("picker-q")));
+		words.sendKeys("drave", Keys.ENTER);
+		By heroChoice = By.cssSelector("#picker-results button.pick[data-media-id='" + mediaId + "']");
+		WebElement heroPick = new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until(ExpectedConditions.elementToBeClickable(heroChoice));
+		Results pickerAccessibility = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(browser);
+		assertThat(pickerAccessibility.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes())
+			.toList()).as("serious or critical axe-core violations with the picker open").isEmpty();
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("photos-picker-1280x800.png"));
+		heroPick.click();
+		assertThat(browser.findElement(By.id("photo-picker")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.id("heroMediaId")).getAttribute("value")).isEqualTo(mediaId);
+		assertThat(browser.findElement(By.cssSelector(".hero-field .picked-thumb")).getAttribute("src"))
+			.contains("/api/v1/media/" + mediaId);
+
+		// the picker's bad input: answered 400 in words, nothing asked of media-service
+		assertThat(fetchText("/desk/fotografije/odabir?ids=" + mediaId + ",nije-id"))
+			.startsWith("400 ").contains("nije ID fotografije");
+		assertThat(fetchText("/desk/fotografije/odabir?q=" + "a".repeat(201))).startsWith("400 ").contains("Predugo");
+
+		new Select(browser.findElement(By.id("new-block-type"))).selectByValue("image");
+		browser.findElement(By.id("add-block")).click();
+		List<WebElement> blocks = browser.findElements(By.cssSelector("#blocks > li.block"));
+		WebElement imageBlock = blocks.get(blocks.size() - 1);
+		WebElement pickButton = imageBlock.findElement(By.cssSelector(".pick-photo"));
+		browser.executeScript("arguments[0].focus();", pickButton);
+		browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> "picker-q".equals(driver.switchTo().activeElement().getAttribute("id")));
+		browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "rijeka", Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> riverId.equals(
+				driver.switchTo().activeElement().getAttribute("data-media-id")));
+		browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(driver -> riverId.equals(imageBlock.findElement(By.cssSelector(".f-mediaId")).getAttribute("value")));
+		assertThat(browser.switchTo().activeElement()).as("focus back on the button that opened the picker")
+			.isEqualTo(pickButton);
+		imageBlock.findElement(By.cssSelector(".f-alt")).sendKeys("Rijeka u proljeće");
+		browser.findElement(By.id("save")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().contains("poruka=created"));
+		String articleId = browser.getCurrentUrl().replaceAll(".*/prica/([^?]+)\\?.*", "$1");
+		// the saved story's hero shown as a thumbnail (picker.js asks for it with ids=)
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hero-field .picked-thumb")));
+		browser.findElement(By.id("action-publish")).click();
+		awaitText(By.id("story-status"), "objavljeno");
+
 		String editor = platform.accessToken("editor");
-		JsonNode article = send("POST", platform.url("article-service") + "/api/v1/articles", editor,
-				"{\"headline\":\"Most preko Drave\",\"section\":\"vijesti\",\"heroMediaId\":\"" + mediaId + "\","
-						+ "\"body\":[{\"type\":\"paragraph\",\"text\":\"Most je otvoren.\"}]}",
-				201);
-		send("POST", platform.url("article-service") + "/api/v1/articles/" + article.path("id").asString() + "/publish",
-				editor, null, 200);
+		JsonNode article = send("GET", platform.url("article-service") + "/api/v1/articles/" + articleId, editor, null,
+				200);
+		assertThat(article.path("heroMediaId").asString()).isEqualTo(mediaId);
+		assertThat(article.path("body").valueStream()
+			.filter(block -> "image".equals(block.path("type").asString()))
+			.map(block -> block.path("mediaId").asString())).containsExactly(riverId);
+
+		// the hero of a published story: delete is refused, and the page says why
+		browser.get(photoUrl);
 		new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
 			driver.navigate().refresh();
 			return driver.findElement(By.id("usage-heading")).findElement(By.xpath("..")).getText().contains("objavljeno");
@@ -204,6 +314,16 @@ class PhotosIT {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).as(method + " " + url + ": " + answer.body()).isEqualTo(expected);
 		return answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body());
+	}
+
+	/** A GET from the page, as picker.js makes it: the status and the text of the answer. */
+	private static String fetchText(String path) {
+		return (String) browser.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'same-origin' })
+				  .then(function (answer) { return answer.text().then(function (text) { done(answer.status + ' ' + text); }); })
+				  .catch(function (error) { done('failed ' + error); });
+				""", path);
 	}
 
 	private static void awaitText(By where, String text) {

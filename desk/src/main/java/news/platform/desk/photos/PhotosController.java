@@ -106,6 +106,11 @@ class PhotosController {
 			results.add(new Upload("", null, "photos.upload.none", null));
 		}
 		boolean anyRefused = results.stream().anyMatch(result -> !result.ok());
+		if ("one".equals(request.getHeader("X-Desk-Upload")) && results.size() == 1) {
+			// upload.js sends each file on its own (a progress bar each) and puts this line in its place
+			return new ModelAndView("photos/upload-result", Map.of("page", page, "upload", results.get(0)),
+					anyRefused ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
+		}
 		return libraryPage(page, LibraryFilters.of(null, null, null, null, null, null, null), results,
 				anyRefused && results.stream().noneMatch(Upload::ok) ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
 	}

@@ -77,6 +77,11 @@ record StoryForm(Long revision, String headline, String standfirst, String secti
 		if (embargo != null && zoned(embargo) == null) {
 			problems.put("embargo", "problem.time");
 		}
+		// the hero is a picture of the library (picked there or typed): media-service's ids, checked here
+		String hero = blankToNull(param(request, "heroMediaId"));
+		if (hero != null && !hero.matches("[0-9a-f]{24}")) {
+			problems.put("heroMediaId", "problem.media-id");
+		}
 		String blocks = request.getParameter("blocks");
 		String bodyText = request.getParameter("bodyText");
 		List<EditorBlock> editorBlocks = new ArrayList<>();
@@ -100,7 +105,7 @@ record StoryForm(Long revision, String headline, String standfirst, String secti
 		return new StoryForm(revision, headline, standfirst, blankToNull(param(request, "section")),
 				param(request, "tags"), param(request, "authors"), blankToNull(param(request, "language")), slug,
 				embargo, request.getParameter("commentsOpen") != null, blankToNull(param(request, "commentsCloseAt")),
-				blankToNull(param(request, "source")), blankToNull(param(request, "heroMediaId")), blocks, bodyText,
+				blankToNull(param(request, "source")), hero, blocks, bodyText,
 				problems, editorBlocks, body, index);
 	}
 
