@@ -1194,7 +1194,6 @@ final class LuceneArticleIndex implements ArticleIndex, Closeable {
 		// new one would be competitive for "newest first" and a list page would visit every match.
 		// With it, a list page stops after its last item in each segment.
 		return new IndexWriterConfig(analyzer).setIndexSort(LIST_SORT)
-			.setCodec(BloomRankedFields.codec())
 			.setRAMBufferSizeMB(48);
 	}
 
