@@ -56,11 +56,7 @@ class DeskIT {
 
 	@BeforeEach
 	void signedOut() {
-		// the desk's, the gateway's and identity's cookies: all on localhost
-		browser.get(platform.url("gateway") + "/desk/assets/desk.css");
-		browser.manage().deleteAllCookies();
-		browser.get(platform.url("identity") + "/login");
-		browser.manage().deleteAllCookies();
+		DeskPlatform.signOut(browser);
 	}
 
 	@Test
@@ -77,7 +73,7 @@ class DeskIT {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
 		browser.get(platform.url("gateway") + "/desk/");
-		signIn("journalist");
+		DeskPlatform.signIn(browser, "journalist");
 
 		assertThat(browser.getCurrentUrl()).isEqualTo(platform.url("gateway") + "/desk/");
 		assertThat(browser.findElements(By.cssSelector("section[aria-labelledby=shelf-nacrti]")))
@@ -92,11 +88,11 @@ class DeskIT {
 				.getText()
 				.contains("Most u Čačku otvoren za promet");
 		});
-		assertThat(horizontalOverflow()).as("no horizontal scroll at 1280×800").isLessThanOrEqualTo(0);
+		assertThat(DeskPlatform.horizontalOverflow(browser)).as("no horizontal scroll at 1280×800").isLessThanOrEqualTo(0);
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("dashboard-1280x800.png"));
 		browser.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
 		try {
-			assertThat(horizontalOverflow()).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
+			assertThat(DeskPlatform.horizontalOverflow(browser)).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
 			Chromium.screenshot(browser, SCREENSHOTS.resolve("dashboard-768x1024.png"));
 		}
 		finally {
@@ -116,7 +112,7 @@ class DeskIT {
 	@Test
 	void signingOutEndsTheDeskAndTheIdentitySession() {
 		browser.get(platform.url("gateway") + "/desk/");
-		signIn("editor");
+		DeskPlatform.signIn(browser, "editor");
 		assertThat(browser.findElement(By.cssSelector(".who .role")).getText()).isEqualTo("urednik");
 
 		browser.findElement(By.cssSelector("form.sign-out button")).click();
@@ -130,7 +126,7 @@ class DeskIT {
 	@Test
 	void aReaderIsToldTheDeskIsNotTheirs() {
 		browser.get(platform.url("gateway") + "/desk/");
-		signIn("reader");
+		DeskPlatform.signIn(browser, "reader");
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pristup nije dopušten");
 	}
@@ -143,7 +139,7 @@ class DeskIT {
 			browser.get(platform.url("gateway") + "/desk/prijava?natrag=" + java.net.URLEncoder.encode(elsewhere,
 					java.nio.charset.StandardCharsets.UTF_8));
 			if (!browser.findElements(By.name("username")).isEmpty()) {
-				signIn("journalist");
+				DeskPlatform.signIn(browser, "journalist");
 			}
 			assertThat(browser.getCurrentUrl()).as(elsewhere).isEqualTo(platform.url("gateway") + "/desk/");
 		}
@@ -154,7 +150,7 @@ class DeskIT {
 	@Test
 	void aFilterThatBreaksARuleIsMarkedAndNothingIsAsked() {
 		browser.get(platform.url("gateway") + "/desk/popis/nacrti?section=..%2Fetc&q=most");
-		signIn("journalist");
+		DeskPlatform.signIn(browser, "journalist");
 
 		WebElement section = browser.findElement(By.id("filter-section"));
 		assertThat(section.getAttribute("aria-invalid")).isEqualTo("true");
@@ -180,23 +176,7 @@ class DeskIT {
 		assertThat(answer.body()).contains("Pristup nije dopušten").doesNotContain("Exception");
 	}
 
-	/** On identity's sign-in form (where the desk sent the browser), as {@code username}. */
-	private static void signIn(String username) {
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
-		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
-	}
 
-	/** How many CSS pixels the page is wider than the window (0 or less: no horizontal scroll). */
-	private static long horizontalOverflow() {
-		Object overflow = browser.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		return ((Number) overflow).longValue();
-	}
 
 	private static String describe(Rule rule) {
 		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();

@@ -1,6 +1,15 @@
 package news.platform.desk;
 
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import news.platform.testsupport.launcher.PlatformLauncher;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One launch of the platform for every browser test class of the desk: launching identity, the
@@ -27,6 +36,41 @@ final class DeskPlatform {
 			Runtime.getRuntime().addShutdownHook(new Thread(launched::close, "desk-platform-stop"));
 		}
 		return platform;
+	}
+
+	/** Forgets every sign-in: the desk's, the gateway's and identity's cookies, all on localhost. */
+	static void signOut(ChromeDriver browser) {
+		browser.get(get().url("gateway") + "/desk/assets/desk.css");
+		browser.manage().deleteAllCookies();
+		browser.get(get().url("identity") + "/login");
+		browser.manage().deleteAllCookies();
+	}
+
+	/** Fills identity's sign-in form the desk sent the browser to, and waits to be back in the desk. */
+	static void signIn(ChromeDriver browser, String username) {
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(get().accounts().get(username));
+		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> driver.getCurrentUrl().startsWith(get().url("gateway") + "/desk"));
+	}
+
+	/** Opens a desk page as {@code username}, signing in at identity when asked. */
+	static void open(ChromeDriver browser, String path, String username) {
+		browser.get(get().url("gateway") + path);
+		if (!browser.findElements(By.name("username")).isEmpty()) {
+			signIn(browser, username);
+		}
+		assertThat(browser.getCurrentUrl()).startsWith(get().url("gateway") + path.replaceAll("\\?.*", ""));
+	}
+
+	/** How far the page is wider than the window: more than 0 is a horizontal scroll bar. */
+	static long horizontalOverflow(ChromeDriver browser) {
+		Object overflow = browser.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		return ((Number) overflow).longValue();
 	}
 
 }

@@ -80,10 +80,7 @@ class ModerationIT {
 
 	@BeforeEach
 	void signedOut() {
-		browser.get(platform.url("gateway") + "/desk/assets/desk.css");
-		browser.manage().deleteAllCookies();
-		browser.get(platform.url("identity") + "/login");
-		browser.manage().deleteAllCookies();
+		DeskPlatform.signOut(browser);
 	}
 
 	@Test
@@ -100,7 +97,7 @@ class ModerationIT {
 		assertThat(List.of(first, second, third)).allSatisfy(c -> assertThat(c.path("status").asString()).isEqualTo("pending"));
 
 		browser.get(platform.url("gateway") + "/desk/moderacija");
-		signIn("moderator");
+		DeskPlatform.signIn(browser, "moderator");
 
 		List<WebElement> items = browser.findElements(By.cssSelector("[data-queue-item]"));
 		assertThat(items).hasSize(3);
@@ -111,11 +108,11 @@ class ModerationIT {
 			.contains("Lijepo je vidjeti da je most napokon gotov.");
 		assertThat(browser.findElement(By.id("shortcuts")).getText()).contains("j", "k", "a", "r");
 
-		assertThat(horizontalOverflow()).as("no horizontal scroll at 1280×800").isLessThanOrEqualTo(0);
+		assertThat(DeskPlatform.horizontalOverflow(browser)).as("no horizontal scroll at 1280×800").isLessThanOrEqualTo(0);
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("moderation-queue-1280x800.png"));
 		browser.manage().window().setSize(new Dimension(768, 1024));
 		try {
-			assertThat(horizontalOverflow()).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
+			assertThat(DeskPlatform.horizontalOverflow(browser)).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
 			Chromium.screenshot(browser, SCREENSHOTS.resolve("moderation-queue-768x1024.png"));
 		}
 		finally {
@@ -183,7 +180,7 @@ class ModerationIT {
 		String moderator = platform.accessToken("moderator");
 		String journalist = platform.accessToken("journalist");
 		browser.get(platform.url("gateway") + "/desk/moderacija/postavke");
-		signIn("moderator");
+		DeskPlatform.signIn(browser, "moderator");
 
 		WebElement banned = browser.findElement(By.id("words-banned"));
 		banned.sendKeys(Keys.END, "\nprokletnik*");
@@ -222,7 +219,7 @@ class ModerationIT {
 	@Test
 	void someoneWhoDoesNotModerateGetsTheNotFoundPage() {
 		browser.get(platform.url("gateway") + "/desk/moderacija");
-		signIn("journalist");
+		DeskPlatform.signIn(browser, "journalist");
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stranica ne postoji");
 		assertThat(browser.findElements(By.linkText("Moderacija"))).isEmpty();
@@ -284,20 +281,6 @@ class ModerationIT {
 		});
 	}
 
-	private static void signIn(String username) {
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
-		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
-	}
 
-	private static long horizontalOverflow() {
-		Object overflow = browser.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		return ((Number) overflow).longValue();
-	}
 
 }

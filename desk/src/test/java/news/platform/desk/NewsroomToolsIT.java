@@ -73,10 +73,7 @@ class NewsroomToolsIT {
 
 	@BeforeEach
 	void signedOut() {
-		browser.get(platform.url("gateway") + "/desk/assets/desk.css");
-		browser.manage().deleteAllCookies();
-		browser.get(platform.url("identity") + "/login");
-		browser.manage().deleteAllCookies();
+		DeskPlatform.signOut(browser);
 	}
 
 	@Test
@@ -89,7 +86,7 @@ class NewsroomToolsIT {
 		// nobody else makes the journalist's profile: the editor offers it
 		assertThat(send("GET", "/api/v1/authors/me", journalistToken, null, null, null).statusCode()).isEqualTo(404);
 
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 		browser.findElement(By.id("create-profile")).click();
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=profile"));
 		assertThat(browser.findElements(By.id("create-profile"))).isEmpty();
@@ -149,14 +146,14 @@ class NewsroomToolsIT {
 				ninjs(uri, "3", "Agencija javlja treću verziju"), "application/ninjs+json").statusCode()).isEqualTo(202);
 
 		// the dashboard's agency shelves: the story, or (article-service without the agency filter) a quiet notice
-		open("/desk/", "editor");
+		DeskPlatform.open(browser, "/desk/", "editor");
 		String shelf = browser.findElement(By.id("agency-pending-update")).getText();
 		assertThat(shelf).satisfiesAnyOf(text -> assertThat(text).contains("Agencija javlja prvu verziju"),
 				text -> assertThat(text).contains("Ovaj popis još nije dostupan."));
 		assertThat(browser.findElement(By.id("agency-withdrawn")).isDisplayed()).isTrue();
 		assertThat(browser.findElements(By.cssSelector(".counts li"))).isNotEmpty();
 
-		open("/desk/prica/" + id, "editor");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "editor");
 		assertThat(browser.findElement(By.cssSelector("#agencija .pending-update")).getText())
 			.contains("Agencija javlja treću verziju");
 		browser.findElement(By.id("agency-apply")).click();
@@ -183,7 +180,7 @@ class NewsroomToolsIT {
 		String croatian = create(editorToken, "Izbori u gradu " + suffix, "hr");
 		String english = create(editorToken, "City elections " + suffix, "en");
 
-		open("/desk/prica/" + croatian + "/prijevodi", "editor");
+		DeskPlatform.open(browser, "/desk/prica/" + croatian + "/prijevodi", "editor");
 		WebElement field = browser.findElement(By.id("translation-ids"));
 		field.sendKeys(english + "\nnije-priča!");
 		browser.findElement(By.id("save-translations")).click();
@@ -206,14 +203,14 @@ class NewsroomToolsIT {
 		assertThat(send("GET", "/api/v1/articles/" + croatian + "/translations", editorToken, null, null, null).body())
 			.contains(english);
 
-		open("/desk/prica/" + croatian, "editor");
+		DeskPlatform.open(browser, "/desk/prica/" + croatian, "editor");
 		assertThat(browser.findElement(By.id("prijevodi")).getText()).contains("City elections " + suffix);
 	}
 
 	@Test
 	void pastedTextAndNinjsFilesAreImportedAndBadInputIsSaidInWords() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
-		open("/desk/uvoz", "journalist");
+		DeskPlatform.open(browser, "/desk/uvoz", "journalist");
 		assertNoSeriousAccessibilityViolations("the import page");
 
 		// an empty paste is marked, nothing is asked
@@ -256,16 +253,6 @@ class NewsroomToolsIT {
 
 	// --- the person and their pages -------------------------------------------------------------
 
-	private static void open(String path, String username) {
-		browser.get(platform.url("gateway") + path);
-		if (!browser.findElements(By.name("username")).isEmpty()) {
-			browser.findElement(By.name("username")).sendKeys(username);
-			browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
-			browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-			waitFor(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
-		}
-		assertThat(browser.getCurrentUrl()).startsWith(platform.url("gateway") + path.replaceAll("\\?.*", ""));
-	}
 
 	private static WebElement waitForOption(String listId, String text) {
 		return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver

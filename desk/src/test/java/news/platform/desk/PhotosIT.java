@@ -89,7 +89,7 @@ class PhotosIT {
 		Path tooLarge = Files.write(files.resolve("prevelika.png"), noise);
 
 		browser.get(platform.url("gateway") + "/desk/fotografije");
-		signIn("editor");
+		DeskPlatform.signIn(browser, "editor");
 		browser.findElement(By.id("upload-files"))
 			.sendKeys(String.join("\n", List.of(bridge, notAPicture, river, empty, town, tooLarge)
 				.stream()
@@ -122,11 +122,11 @@ class PhotosIT {
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
 			.map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes())
 			.toList()).as("serious or critical axe-core violations on the library").isEmpty();
-		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
+		assertThat(DeskPlatform.horizontalOverflow(browser)).isLessThanOrEqualTo(0);
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("photos-library-1280x800.png"));
 		browser.manage().window().setSize(new Dimension(768, 1024));
 		try {
-			assertThat(horizontalOverflow()).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
+			assertThat(DeskPlatform.horizontalOverflow(browser)).as("no horizontal scroll at 768×1024").isLessThanOrEqualTo(0);
 		}
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 800));
@@ -333,20 +333,6 @@ class PhotosIT {
 		});
 	}
 
-	private static void signIn(String username) {
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
-		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
-	}
 
-	private static long horizontalOverflow() {
-		Object overflow = browser.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		return ((Number) overflow).longValue();
-	}
 
 }

@@ -78,13 +78,13 @@ class StoryEditorIT {
 
 	@BeforeEach
 	void signedOut() {
-		signOut();
+		DeskPlatform.signOut(browser);
 	}
 
 	@Test
 	void aStoryGoesFromWritingThroughReviewToItsScheduledPublication() throws Exception {
 		// the journalist writes a story with a link, a heading and a list, and submits it
-		open("/desk/prica/nova", "journalist");
+		DeskPlatform.open(browser, "/desk/prica/nova", "journalist");
 		browser.findElement(By.id("headline")).sendKeys("Most preko Drave otvoren za promet");
 		browser.findElement(By.id("standfirst")).sendKeys("Gradnja je trajala dvije godine.");
 		assertThat(browser.findElement(By.id("slug")).getAttribute("value"))
@@ -122,15 +122,15 @@ class StoryEditorIT {
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=submit"));
 
 		// the editor returns it with a note
-		signOut();
-		open("/desk/prica/" + id, "editor");
+		DeskPlatform.signOut(browser);
+		DeskPlatform.open(browser, "/desk/prica/" + id, "editor");
 		browser.findElement(By.id("return-note")).sendKeys("Dodaj izjavu gradonačelnika.");
 		browser.findElement(By.id("action-return")).click();
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=return"));
 
 		// the journalist sees the note, fixes the story (autosaved) and resubmits
-		signOut();
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.signOut(browser);
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 		assertThat(browser.findElement(By.cssSelector(".return-note .note-text")).getText())
 			.isEqualTo("Dodaj izjavu gradonačelnika.");
 		WebElement first = blocks().get(0).findElement(By.cssSelector(".text"));
@@ -145,8 +145,8 @@ class StoryEditorIT {
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=submit"));
 
 		// the editor schedules it and it goes out at its time
-		signOut();
-		open("/desk/prica/" + id, "editor");
+		DeskPlatform.signOut(browser);
+		DeskPlatform.open(browser, "/desk/prica/" + id, "editor");
 		String soon = LocalDateTime.now(ZoneId.of("Europe/Zagreb"))
 			.plusSeconds(30)
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
@@ -164,7 +164,7 @@ class StoryEditorIT {
 	@Test
 	void theSecondOfTwoPeopleSeesWhatChangedAndKeepsTheirText() throws Exception {
 		String id = create(journalistToken, "Sukob dviju izmjena", "Prvi odlomak.");
-		open("/desk/prica/" + id, "editor");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "editor");
 
 		// meanwhile the journalist saves another version
 		HttpResponse<String> theirs = send("PUT", "/api/v1/articles/" + id, journalistToken, "\"1\"", """
@@ -205,7 +205,7 @@ class StoryEditorIT {
 			assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 		}
 
-		open("/desk/prica/" + id + "/povijest?od=1&do=3", "editor");
+		DeskPlatform.open(browser, "/desk/prica/" + id + "/povijest?od=1&do=3", "editor");
 		String diff = browser.findElement(By.cssSelector("table.diff")).getText();
 		assertThat(diff).contains("Prvi naslov").contains("Naslov 3").contains("Izvorni tekst.").contains("Tekst 3.");
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("history-diff.png"));
@@ -220,21 +220,21 @@ class StoryEditorIT {
 	@Test
 	void anOutsiderOpensAPreviewLinkWhichStopsWorkingOnceRevoked() throws Exception {
 		String id = create(journalistToken, "Pregled prije objave", "Tekst za pregled.");
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 		browser.findElement(By.id("create-preview")).click();
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=preview"));
 		String link = browser.findElement(By.cssSelector("a.preview-url")).getAttribute("href");
 
-		signOut();
+		DeskPlatform.signOut(browser);
 		browser.get(link);
 		assertThat(browser.getPageSource()).contains("Pregled prije objave").contains("Tekst za pregled.");
 
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 		browser.findElement(By.cssSelector(".preview-links button.revoke")).click();
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=revoked"));
 		assertThat(browser.findElements(By.cssSelector("a.preview-url"))).isEmpty();
 
-		signOut();
+		DeskPlatform.signOut(browser);
 		browser.get(link);
 		assertThat(browser.getPageSource()).doesNotContain("Tekst za pregled.");
 	}
@@ -242,7 +242,7 @@ class StoryEditorIT {
 	@Test
 	void aHeadlineOverItsLimitOrAJavascriptLinkIsMarkedAndNothingIsSaved() throws Exception {
 		String id = create(journalistToken, "Granice polja", "Tekst.");
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 
 		WebElement headline = browser.findElement(By.id("headline"));
 		headline.clear();
@@ -252,7 +252,7 @@ class StoryEditorIT {
 		assertThat(browser.findElement(By.id("problem-headline")).getText()).contains("300");
 		assertThat(article(journalistToken, id).path("revision").asLong()).isEqualTo(1);
 
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 		// what a crafted page, an extension or an old browser could leave in a block (the toolbar is
 		// exercised by the writing test); the server must refuse it whatever the browser did
 		WebElement paragraph = blocks().get(0).findElement(By.cssSelector(".text"));
@@ -267,7 +267,7 @@ class StoryEditorIT {
 	@Test
 	void aHostilePasteKeepsOnlyTheAllowedFormattingAndTheServerChecksIt() throws Exception {
 		String id = create(journalistToken, "Zalijepljeni tekst", "Tekst.");
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 
 		// in the browser: DOMPurify cleans what is pasted
 		WebElement paragraph = blocks().get(0).findElement(By.cssSelector(".text"));
@@ -313,7 +313,7 @@ class StoryEditorIT {
 	@Test
 	void aSaveWithoutItsCsrfTokenIsAForbiddenPageAndSavesNothing() throws Exception {
 		String id = create(journalistToken, "Bez tokena", "Tekst.");
-		open("/desk/prica/" + id, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + id, "journalist");
 
 		HttpResponse<String> refused = postForm("/desk/prica/" + id,
 				Map.of("verzija", "1", "headline", "Promijenjeno bez tokena", "bodyText", "Novo."));
@@ -327,7 +327,7 @@ class StoryEditorIT {
 	void aStoryThePersonMayNotSeeIsTheSame404AsAMissingOne() throws Exception {
 		String editorsDraft = create(editorToken, "Urednikov nacrt", "Tajno.");
 
-		open("/desk/prica/" + editorsDraft, "journalist");
+		DeskPlatform.open(browser, "/desk/prica/" + editorsDraft, "journalist");
 		String hidden = browser.findElement(By.tagName("main")).getText();
 		browser.get(platform.url("gateway") + "/desk/prica/000000000000000000000000");
 		String missing = browser.findElement(By.tagName("main")).getText();
@@ -338,24 +338,7 @@ class StoryEditorIT {
 
 	// --- the person and their pages -------------------------------------------------------------
 
-	/** Opens a desk page as {@code username}, signing in at identity when asked. */
-	private static void open(String path, String username) {
-		browser.get(platform.url("gateway") + path);
-		if (!browser.findElements(By.name("username")).isEmpty()) {
-			browser.findElement(By.name("username")).sendKeys(username);
-			browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
-			browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-			waitFor(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway") + "/desk"));
-		}
-		assertThat(browser.getCurrentUrl()).startsWith(platform.url("gateway") + path.replaceAll("\\?.*", ""));
-	}
 
-	private static void signOut() {
-		browser.get(platform.url("gateway") + "/desk/assets/desk.css");
-		browser.manage().deleteAllCookies();
-		browser.get(platform.url("identity") + "/login");
-		browser.manage().deleteAllCookies();
-	}
 
 	private static List<WebElement> blocks() {
 		return browser.findElements(By.cssSelector("#blocks > li.block"));
