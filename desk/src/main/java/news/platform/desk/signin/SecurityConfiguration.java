@@ -41,6 +41,7 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 
 import news.platform.autoconfigure.core.PublicUrls;
 import news.platform.autoconfigure.security.ManagementEndpoints;
+import news.platform.autoconfigure.signin.ReturnAddress;
 import news.platform.desk.DeskProperties;
 
 /**

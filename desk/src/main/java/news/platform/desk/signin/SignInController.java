@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
+import news.platform.autoconfigure.signin.ReturnAddress;
+
 /**
  * {@code /prijava?natrag=/desk/...}: the sign-in link other pages (the site's preview, a shared
  * link) give, with the desk page to come back to. The address is checked when it is used, so a
