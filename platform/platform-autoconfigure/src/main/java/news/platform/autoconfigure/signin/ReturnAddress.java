@@ -3,6 +3,9 @@ package news.platform.autoconfigure.signin;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 /**
  * Where a person goes after signing in or out: a path of the web application (the desk under
  * {@code /desk}, the site at the root), or its start page. A return address comes from the browser
@@ -12,6 +15,8 @@ import java.net.URISyntaxException;
  * phishing tool. Shared by the desk and the site.
  */
 public final class ReturnAddress {
+
+	private static final String KEPT = ReturnAddress.class.getName() + ".kept";
 
 	private final String contextPath;
 
@@ -56,6 +61,22 @@ public final class ReturnAddress {
 			return home();
 		}
 		return candidate;
+	}
+
+	/** Keeps the checked address in the session across the trip to the issuer, for {@link #take}. */
+	public void keep(HttpServletRequest request, String candidate) {
+		request.getSession().setAttribute(KEPT, safe(candidate));
+	}
+
+	/** The address {@link #keep} kept, once; null when there is none. */
+	public String take(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return null;
+		}
+		Object address = session.getAttribute(KEPT);
+		session.removeAttribute(KEPT);
+		return address instanceof String text ? text : null;
 	}
 
 }

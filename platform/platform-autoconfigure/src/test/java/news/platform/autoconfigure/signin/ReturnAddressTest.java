@@ -1,7 +1,10 @@
 package news.platform.autoconfigure.signin;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,17 @@ class ReturnAddressTest {
 	void nothingGivenIsTheStartPage(String ignored) {
 		assertThat(this.site.safe(null)).isEqualTo("/");
 		assertThat(this.site.home()).isEqualTo("/");
+	}
+
+	@Test
+	void aKeptAddressIsCheckedAndTakenOnce() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		assertThat(this.site.take(request)).isNull();
+		this.site.keep(request, "//evil.example");
+		assertThat(this.site.take(request)).isEqualTo("/");
+		this.site.keep(request, "/sport/utakmica");
+		assertThat(this.site.take(request)).isEqualTo("/sport/utakmica");
+		assertThat(this.site.take(request)).isNull();
 	}
 
 }
