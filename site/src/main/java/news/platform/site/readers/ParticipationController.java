@@ -87,7 +87,7 @@ class ParticipationController {
 	ParticipationController(ArticleApi articles, Sections sections, PageFactory factory, Templates templates,
 			OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls, Clock clock,
 			@Value("${platform.security.issuer}") String issuer,
-			@Value("${platform.upstreams.comment-service}") String commentService,
+			@Value("${platform.upstreams.comment-service:}") String commentService,
 			@Value("${site.upstreams.connect-timeout:1s}") java.time.Duration connectTimeout,
 			@Value("${site.upstreams.timeout:2s}") java.time.Duration timeout) {
 		this.articles = articles;

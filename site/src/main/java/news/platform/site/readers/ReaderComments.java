@@ -32,7 +32,9 @@ final class ReaderComments {
 	private final Duration timeout;
 
 	ReaderComments(String baseUrl, Duration connectTimeout, Duration timeout) {
-		this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		// not configured (a process that shows no comments): every call answers "unavailable"
+		this.base = baseUrl == null || baseUrl.isBlank() ? null
+				: baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
 		this.timeout = timeout;
 	}
@@ -84,10 +86,15 @@ final class ReaderComments {
 	}
 
 	private Outcome send(String token, String method, String path, Object body, String... headers) {
+		if (this.base == null) {
+			return Outcome.unavailable();
+		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(this.timeout)
-			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json, application/problem+json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
