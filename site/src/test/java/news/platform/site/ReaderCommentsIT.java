@@ -110,6 +110,7 @@ class ReaderCommentsIT {
 		assertThat(own.get(0).findElement(By.cssSelector(".own-status")).getText()).isIn("Čeka odobrenje moderatora",
 				"Objavljen");
 		assertThat(commentsOfTheArticle()).as("one comment for two sends of one form").hasSize(1);
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", own.get(0));
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("comments-signed-in-1280.png"));
 
 		Results accessibility = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
