@@ -37,8 +37,12 @@ CONFIG="$ROOT/config/src/main/resources/config-repo"
 log "JDK $JDK_LABEL; stub on $STUB_PORT, site on $SITE_PORT, nginx on $NGINX_PORT; work dir $TMP"
 "$JAVA" "$ROOT/bench/site/StubServices.java" "$STUB_PORT" >"$TMP/stub.log" 2>&1 &
 PIDS+=($!)
-"$JAVA" -Xmx512m -jar "$TMP/site.jar" --spring.profiles.active=bench --spring.cloud.config.enabled=false \
+# `local` for the embedded MongoDB of readers' sessions (in memory here, nobody signs in); no service
+# tokens: the stub's feed wants none
+"$JAVA" -Xmx512m -jar "$TMP/site.jar" --spring.profiles.active=bench,local --spring.cloud.config.enabled=false \
 	"--spring.config.import=optional:file:$CONFIG/application.yml,optional:file:$CONFIG/site.yml" \
+	--platform.mongodb.embedded.backend=memory --platform.sessions.key-file="$TMP/session.key" \
+	--platform.service-tokens.token-uri= \
 	--server.port="$SITE_PORT" --management.server.port="$SITE_MGMT" \
 	--platform.upstreams.article-service="http://127.0.0.1:$STUB_PORT" \
 	--platform.upstreams.media-service="http://127.0.0.1:$STUB_PORT" \

@@ -57,9 +57,12 @@
     return !current || /\/najnovije$/.test(current.getAttribute("href"));
   }
 
-  // the top of the list is above what the reader is reading: adding there must not move the page
+  // the top of the list is above what the reader is reading: adding there must not move the page.
+  // A whole pixel at least: a list scrolled to the top of the window can sit a fraction of a pixel
+  // above it (layout positions are fractional, the scroll position is not), and that reader is
+  // reading the list's top
   function aboveTheFold(element) {
-    return element.getBoundingClientRect().top < 0;
+    return element.getBoundingClientRect().top <= -1;
   }
 
   function showNotice() {

@@ -88,7 +88,7 @@ class SignInIT {
 			.json()
 			.path("id_token")
 			.asString();
-		String postLogout = platform.publicSite() + "/";
+		String postLogout = platform.publicSite() + "/odjava/gotovo";
 		SignInSession.Answer logout = browser.get(platform.url("identity") + "/connect/logout?id_token_hint=" + idToken
 				+ "&post_logout_redirect_uri=" + Flows.enc(postLogout) + "&client_id=site&state=bye", "Accept",
 				"text/html");

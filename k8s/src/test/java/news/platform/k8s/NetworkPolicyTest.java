@@ -57,6 +57,8 @@ class NetworkPolicyTest {
 		edges.add("site -> article-service:8081");
 		edges.add("site -> media-service:8082");
 		edges.add("site -> comment-service:8083");
+		// readers' sessions (issue 19)
+		edges.add("site -> mongodb:27017");
 		// the newsroom's desk: reached through the gateway only; its sessions in MongoDB; the services'
 		// public APIs with the person's token (articles now, pictures and moderation next)
 		edges.add("gateway -> desk:8084");

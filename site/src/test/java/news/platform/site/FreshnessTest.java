@@ -45,6 +45,7 @@ class FreshnessTest extends SiteTest {
 		properties.put("platform.upstreams.media-service", services.url());
 		properties.put("platform.public-urls.site", PUBLIC);
 		properties.put("platform.feed.follow.interval", "100ms");
+		properties.put("platform.security.issuer", news.platform.testsupport.TestTokens.ISSUER);
 		List<String> args = new ArrayList<>();
 		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
 		SpringApplication application = new SpringApplication(SiteApplication.class);

@@ -118,7 +118,7 @@ public final class ServicesStub implements AutoCloseable {
 
 		final String author;
 
-		final String text;
+		volatile String text;
 
 		final Instant createdAt;
 
@@ -363,6 +363,8 @@ public final class ServicesStub implements AutoCloseable {
 						send(exchange, 200, article);
 					}
 				}
+				case "/oauth2/authorize" -> authorize(exchange, query);
+				case "/oauth2/token" -> token(exchange);
 				case "/internal/v1/articles/events/head" -> send(exchange, 200, Map.of("seq", this.events.size()));
 				case "/internal/v1/articles/events" -> {
 					int after = Integer.parseInt(query.getOrDefault("after", "0"));
@@ -397,6 +399,18 @@ public final class ServicesStub implements AutoCloseable {
 	private void comments(HttpExchange exchange, String rest, Map<String, String> query) throws IOException {
 		if (this.commentsDown) {
 			send(exchange, 503, Map.of("title", "down"));
+			return;
+		}
+		if ("POST".equals(exchange.getRequestMethod()) && rest.startsWith("articles/")) {
+			post(exchange, rest.substring("articles/".length()));
+			return;
+		}
+		if (!"GET".equals(exchange.getRequestMethod())) {
+			act(exchange, rest);
+			return;
+		}
+		if ("GET".equals(exchange.getRequestMethod()) && !rest.contains("/") && this.comments.containsKey(rest)) {
+			send(exchange, 200, commentView(this.comments.get(rest), false));
 			return;
 		}
 		int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
@@ -460,6 +474,203 @@ public final class ServicesStub implements AutoCloseable {
 		send(exchange, 404, Map.of("title", "Not found"));
 	}
 
+	// ---------------------------------------------------------------------------------------------
+	// comment-service as a signed-in reader posts to it, and identity's sign-in (authorization code
+	// with PKCE): only what the site's reader tests need
+
+	/** A post that reached comment-service: whose token, which key, what text. */
+	public record Post(String subject, String idempotencyKey, String articleId, String text, String parentId,
+			boolean replayed) {
+	}
+
+	private final List<Post> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
+
+	/** The status a new comment gets (comment-service's moderation): pending unless a test says otherwise. */
+	private volatile String postStatus = "pending";
+
+	/** A problem every post answers with, while set: {status, type, Retry-After or null, detail}. */
+	private volatile String[] postProblem;
+
+	public List<Post> posts() {
+		return List.copyOf(this.posts);
+	}
+
+	public void postStatus(String status) {
+		this.postStatus = status;
+	}
+
+	/** Posts answer this problem (e.g. {@code 409, "comments-closed", null}) until it is cleared with null. */
+	public void postProblem(String... problem) {
+		this.postProblem = problem;
+	}
+
+	private void post(HttpExchange exchange, String articleId) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		java.util.Optional<com.nimbusds.jwt.JWTClaimsSet> claims = authorization == null
+				|| !authorization.startsWith("Bearer ") ? java.util.Optional.empty()
+						: news.platform.testsupport.TestTokens.verified(authorization.substring("Bearer ".length()));
+		if (claims.isEmpty()) {
+			send(exchange, 401, Map.of("title", "Unauthorized"));
+			return;
+		}
+		String subject = claims.get().getSubject();
+		Map<String, Object> body = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+		String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+		String[] problem = this.postProblem;
+		if (problem != null) {
+			if (problem.length > 2 && problem[2] != null) {
+				exchange.getResponseHeaders().set("Retry-After", problem[2]);
+			}
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("type", "https://news.platform/problems/" + problem[1]);
+			answer.put("title", problem[1]);
+			answer.put("status", Integer.parseInt(problem[0]));
+			answer.put("detail", problem.length > 3 ? problem[3] : problem[1]);
+			send(exchange, Integer.parseInt(problem[0]), answer);
+			return;
+		}
+		String text = String.valueOf(body.get("text"));
+		String parentId = (String) body.get("parentId");
+		String known = key == null ? null : this.idempotency.get(subject + "/" + key);
+		if (known != null) {
+			this.posts.add(new Post(subject, key, articleId, text, parentId, true));
+			exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+			send(exchange, 201, commentView(this.comments.get(known), false));
+			return;
+		}
+		Story story = this.stories.get(articleId);
+		StubComment parent = parentId == null ? null : this.comments.get(parentId);
+		StubComment comment = comment(story, parent, String.valueOf(claims.get().getClaim("name")), text, Instant.now());
+		comment.status = this.postStatus;
+		if (key != null) {
+			this.idempotency.put(subject + "/" + key, comment.id);
+		}
+		this.posts.add(new Post(subject, key, articleId, text, parentId, false));
+		send(exchange, 201, commentView(comment, false));
+	}
+
+	/** A reader's change of a comment that reached comment-service: {@code PUT c…/reactions/mine {"type":"like"}}. */
+	public record Action(String subject, String method, String path, String body) {
+	}
+
+	private final List<Action> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	public List<Action> actions() {
+		return List.copyOf(this.actions);
+	}
+
+	/** Edits, deletions, reactions and reports, with the reader's token; recorded as they came. */
+	private void act(HttpExchange exchange, String rest) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		java.util.Optional<com.nimbusds.jwt.JWTClaimsSet> claims = authorization == null
+				|| !authorization.startsWith("Bearer ") ? java.util.Optional.empty()
+						: news.platform.testsupport.TestTokens.verified(authorization.substring("Bearer ".length()));
+		if (claims.isEmpty()) {
+			send(exchange, 401, Map.of("title", "Unauthorized"));
+			return;
+		}
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		String method = exchange.getRequestMethod();
+		this.actions.add(new Action(claims.get().getSubject(), method, rest, body));
+		String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+		StubComment comment = this.comments.get(id);
+		if (comment == null) {
+			send(exchange, 404, Map.of("title", "Not found"));
+			return;
+		}
+		switch (method + " " + rest.substring(id.length())) {
+			case "PUT /reactions/mine" -> send(exchange, 200, Map.of("commentId", id, "reactionCount", comment.reactions + 1,
+					"mine", JSON.readTree(body).path("type").asString()));
+			case "POST /reports" -> send(exchange, 202, Map.of("commentId", id));
+			case "PATCH " -> {
+				comment.text = JSON.readTree(body).path("text").asString();
+				send(exchange, 200, commentView(comment, false));
+			}
+			case "DELETE " -> {
+				comment.status = "deleted";
+				exchange.sendResponseHeaders(204, -1);
+			}
+			default -> send(exchange, 404, Map.of("title", "Not found"));
+		}
+	}
+
+	/** An authorization request's parts, by the code it gave. */
+	private record Grant(String subject, String name, String nonce, String challenge, String redirectUri) {
+	}
+
+	private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+
+	/** Who signs in next at the stub's authorization endpoint. */
+	private volatile String[] nextReader = { "reader-1", "Ivana Čitateljica" };
+
+	public void signsInNext(String subject, String name) {
+		this.nextReader = new String[] { subject, name };
+	}
+
+	/** Signs the next reader in at once (the form is identity's business) and sends the code back. */
+	private void authorize(HttpExchange exchange, Map<String, String> query) throws IOException {
+		if (!"S256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null) {
+			send(exchange, 400, Map.of("error", "invalid_request", "error_description", "PKCE required"));
+			return;
+		}
+		String code = java.util.UUID.randomUUID().toString();
+		this.grants.put(code, new Grant(this.nextReader[0], this.nextReader[1], query.get("nonce"),
+				query.get("code_challenge"), query.get("redirect_uri")));
+		exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=" + code + "&state="
+				+ java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+		exchange.sendResponseHeaders(302, -1);
+	}
+
+	private void token(HttpExchange exchange) throws IOException {
+		Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		Grant grant = form.get("code") == null ? null : this.grants.remove(form.get("code"));
+		if (grant == null || form.get("code_verifier") == null || !grant.challenge().equals(s256(form.get("code_verifier")))
+				|| !grant.redirectUri().equals(form.get("redirect_uri"))) {
+			send(exchange, 400, Map.of("error", "invalid_grant"));
+			return;
+		}
+		String access = news.platform.testsupport.TestTokens.sign(news.platform.testsupport.TestTokens
+			.claims(grant.subject(), "reader")
+			.claim("name", grant.name())
+			.build());
+		Instant now = Instant.now();
+		com.nimbusds.jwt.JWTClaimsSet.Builder id = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+			.issuer(news.platform.testsupport.TestTokens.ISSUER)
+			.audience("site")
+			.subject(grant.subject())
+			.issueTime(java.util.Date.from(now))
+			.expirationTime(java.util.Date.from(now.plusSeconds(3600)))
+			.claim("name", grant.name());
+		if (grant.nonce() != null) {
+			id.claim("nonce", grant.nonce());
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("access_token", access);
+		answer.put("token_type", "Bearer");
+		answer.put("expires_in", 3600);
+		answer.put("scope", "openid profile");
+		answer.put("id_token", news.platform.testsupport.TestTokens.sign(id.build()));
+		byte[] bytes = JSON.writeValueAsBytes(answer);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static String s256(String verifier) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private List<StubComment> repliesOf(String parentId) {
 		List<StubComment> replies = new ArrayList<>();
 		for (StubComment comment : this.comments.values()) {
@@ -483,6 +694,7 @@ public final class ServicesStub implements AutoCloseable {
 		view.put("status", comment.status);
 		view.put("createdAt", comment.createdAt.toString());
 		view.put("edited", false);
+		view.put("version", 1);
 		view.put("reactionCount", comment.reactions);
 		List<StubComment> replies = repliesOf(comment.id);
 		view.put("replyCount", replies.size());

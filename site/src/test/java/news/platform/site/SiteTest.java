@@ -50,6 +50,13 @@ abstract class SiteTest {
 		registry.add("site.comments.lifetime", () -> "6s");
 		registry.add("platform.public-urls.site", () -> PUBLIC);
 		registry.add("platform.feed.follow.interval", () -> "100ms");
+		// readers sign in at the stub's authorization and token endpoints (identity's shapes), their ID
+		// and access tokens signed with the test issuer's key
+		registry.add("spring.security.oauth2.client.provider.identity.authorization-uri",
+				() -> services.url() + "/oauth2/authorize");
+		registry.add("spring.security.oauth2.client.provider.identity.token-uri", () -> services.url() + "/oauth2/token");
+		registry.add("spring.security.oauth2.client.provider.identity.jwk-set-uri",
+				() -> news.platform.testsupport.TestIssuer.get().jwkSetUri());
 	}
 
 	String site(String path) {

@@ -1,12 +1,7 @@
 package news.platform.desk.signin;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,18 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -41,6 +31,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 
 import news.platform.autoconfigure.core.PublicUrls;
 import news.platform.autoconfigure.security.ManagementEndpoints;
+import news.platform.autoconfigure.signin.ReturnAddress;
+import news.platform.autoconfigure.signin.SignIn;
 import news.platform.desk.DeskProperties;
 
 /**
@@ -92,7 +84,7 @@ class SecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					SavedRequest saved = requests.getRequest(request, response);
 					requests.removeRequest(request, response);
-					String asked = SignInController.takeReturnAddress(request);
+					String asked = returns.take(request);
 					String target = asked != null ? asked : saved == null ? null : pathOf(saved.getRedirectUrl());
 					response.sendRedirect(returns.safe(target));
 				})
@@ -183,35 +175,15 @@ class SecurityConfiguration {
 			@Value("${server.servlet.context-path:}") String contextPath) {
 		ClientRegistration registration = registrations.findByRegistrationId(REGISTRATION);
 		String afterSignOut = publicUrls.site() + contextPath + "/";
-		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
-			StringBuilder target = new StringBuilder(issuer).append(properties.endSessionPath())
-				.append("?client_id=")
-				.append(encode(registration.getClientId()))
-				.append("&post_logout_redirect_uri=")
-				.append(encode(afterSignOut));
-			if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-				target.append("&id_token_hint=").append(encode(user.getIdToken().getTokenValue()));
-			}
-			response.sendRedirect(target.toString());
-		};
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return SignIn.signOutAtIssuer(issuer + properties.endSessionPath(), registration.getClientId(), afterSignOut,
+				request -> null);
 	}
 
 	/** Access tokens refreshed with the refresh token when they expire, for the calls to the services. */
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients) {
-		OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-			.authorizationCode()
-			.refreshToken()
-			.build();
-		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
-				authorizedClients);
-		manager.setAuthorizedClientProvider(provider);
-		return manager;
+		return SignIn.authorizedClientManager(registrations, authorizedClients);
 	}
 
 }

@@ -1,13 +1,14 @@
 package news.platform.desk.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
+
+import news.platform.autoconfigure.signin.ReturnAddress;
 
 /**
  * {@code /prijava?natrag=/desk/...}: the sign-in link other pages (the site's preview, a shared
@@ -16,8 +17,6 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 class SignInController {
-
-	private static final String RETURN_ADDRESS = SignInController.class.getName() + ".returnAddress";
 
 	private final ReturnAddress returns;
 
@@ -33,19 +32,8 @@ class SignInController {
 			// the checked address carries the context path already
 			return new RedirectView(target, false);
 		}
-		request.getSession().setAttribute(RETURN_ADDRESS, target);
+		this.returns.keep(request, target);
 		return new RedirectView("/oauth2/authorization/" + SecurityConfiguration.REGISTRATION, true);
-	}
-
-	/** The address {@link #signIn} kept, once. */
-	static String takeReturnAddress(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		if (session == null) {
-			return null;
-		}
-		Object address = session.getAttribute(RETURN_ADDRESS);
-		session.removeAttribute(RETURN_ADDRESS);
-		return address instanceof String text ? text : null;
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.view.RedirectView;
 
-import news.platform.desk.signin.ReturnAddress;
+import news.platform.autoconfigure.signin.ReturnAddress;
 
 /** The language form in the header: {@code hr} or {@code en}, anything else leaves Croatian. */
 @Controller

@@ -478,10 +478,16 @@ public final class PageFactory {
 		return new Built<>(new Pages.CommentsPage(chrome, article.headline(), articleHref, null, replies), Set.of());
 	}
 
+	/** The chrome of a reader's own page (sign-in state, forms): noindex, never cached. */
+	public Views.Chrome personalChrome(Texts t, String title) {
+		return chrome(t, title + " · " + t.t("brand"), title, null, true, List.of(), null, List.of(), List.of(), null,
+				null, null);
+	}
+
 	public Built<Pages.ErrorPage> error(int status) {
 		Texts t = texts();
 		String key = switch (status) {
-			case 400, 404, 410, 503 -> "error." + status;
+			case 400, 403, 404, 410, 503 -> "error." + status;
 			default -> status >= 500 ? "error.500" : "error.400";
 		};
 		Views.Chrome chrome = chrome(t, t.t(key + ".title") + " · " + t.t("brand"), t.t(key + ".text"), null, true,

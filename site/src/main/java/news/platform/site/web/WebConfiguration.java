@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -51,14 +52,18 @@ class WebConfiguration {
 				properties.cache().settle().toNanos(), withdrawn, meters);
 	}
 
-	/** Pictures come from the public API's origin (and the site's, should the API live elsewhere). */
+	/**
+	 * Pictures come from the public API's origin (and the site's, should the API live elsewhere); the
+	 * sign-out form's redirect goes on to the issuer (browsers apply form-action to it).
+	 */
 	@Bean
-	SecurityHeaders securityHeaders(PublicUrls urls) {
+	SecurityHeaders securityHeaders(PublicUrls urls, @Value("${platform.security.issuer}") String issuer) {
 		Set<String> origins = new LinkedHashSet<>();
 		origins.add(urls.siteOrigin());
 		URI api = urls.api("/");
 		origins.add(api.getScheme() + "://" + api.getRawAuthority());
-		return new SecurityHeaders(String.join(" ", origins));
+		URI identity = URI.create(issuer);
+		return new SecurityHeaders(String.join(" ", origins), identity.getScheme() + "://" + identity.getRawAuthority());
 	}
 
 	@Bean
