@@ -91,7 +91,7 @@ public class DeskBench {
 			form.put("language", "hr");
 			form.put("blocks", blocks.formatted(i + warmup));
 			long start = System.nanoTime();
-			HttpResponse<String> saved = post(browser, editorUrl + "/autospremanje", form);
+			HttpResponse<String> saved = post(browser, editorUrl + "/autospremanje", form, "application/json");
 			long took = System.nanoTime() - start;
 			expect(saved, 200, "an autosave");
 			Matcher next = REVISION.matcher(saved.body());
@@ -189,6 +189,12 @@ public class DeskBench {
 
 	private static HttpResponse<String> post(HttpClient client, String url, Map<String, String> form)
 			throws IOException, InterruptedException {
+		return post(client, url, form, "text/html");
+	}
+
+	/** As the editor's script sends an autosave: {@code Accept: application/json}. */
+	private static HttpResponse<String> post(HttpClient client, String url, Map<String, String> form, String accept)
+			throws IOException, InterruptedException {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -196,7 +202,7 @@ public class DeskBench {
 			.collect(Collectors.joining("&"));
 		return client.send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(20))
-			.header("Accept", "text/html")
+			.header("Accept", accept)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

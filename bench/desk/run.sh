@@ -107,9 +107,9 @@ log "starting the desk on $DESK_PORT ($JAVA_OPTS)"
 	"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/desk.yml" \
 	--server.port="$DESK_PORT" --management.server.port="$DESK_MPORT" \
 	--platform.mongodb.embedded.path="$TMP/desk.mv.db" --platform.mongodb.embedded.port="$DESK_MONGO" \
-	--platform.public-urls.site="$DESK" --platform.security.issuer="$IDENTITY" \
+	--platform.public-urls.site="$DESK" \
 	--platform.upstreams.article-service="$ART" --platform.sessions.key-file="$TMP/desk-session.key" \
-	"${IDENTITY_ARGS[@]}" --logging.level.root=WARN) >>"$TMP/desk.log" 2>&1 &
+	"${IDENTITY_ARGS[@]}" --logging.level.root=WARN) >>"$TMP/desk.log" 2>&1 &  # IDENTITY_ARGS names the issuer: a second --platform.security.issuer would join the two with a comma
 DESK_PID=$!
 PIDS+=("$DESK_PID")
 wait_ready desk "$DESK_PID" "$DESK_MPORT" "$TMP/desk.log"
