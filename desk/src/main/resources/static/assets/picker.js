@@ -20,6 +20,9 @@
   var words = document.getElementById('picker-q');
   var target = null;
   var opener = null;
+  // only the newest request may fill the list: the listing asked for on opening can answer after
+  // the search typed a moment later and would otherwise replace its results
+  var newest = 0;
 
   function get(url) {
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (answer) {
@@ -27,17 +30,26 @@
     });
   }
 
-  function load(url, focusFirst) {
+  function load(url, focusFirst, query) {
+    var request = ++newest;
     results.setAttribute('aria-busy', 'true');
+    results.removeAttribute('data-query');
     results.textContent = dialog.getAttribute('data-text-loading');
     get(url).then(function (html) {
+      if (request !== newest) {
+        return;
+      }
       results.innerHTML = html; // the desk's own fragment, escaped by its templates
       results.removeAttribute('aria-busy');
+      results.setAttribute('data-query', query);
       var first = results.querySelector('button.pick');
       if (focusFirst && first) {
         first.focus();
       }
     }).catch(function () {
+      if (request !== newest) {
+        return;
+      }
       results.removeAttribute('aria-busy');
       results.textContent = dialog.getAttribute('data-text-failed');
     });
@@ -124,7 +136,8 @@
       }
       dialog.showModal();
       words.focus();
-      load(address + (words.value.trim() ? '?q=' + encodeURIComponent(words.value.trim()) : ''), false);
+      var typed = words.value.trim();
+      load(address + (typed ? '?q=' + encodeURIComponent(typed) : ''), false, typed);
       return;
     }
     var clear = event.target.closest('.unpick-photo');
@@ -146,13 +159,13 @@
     } else if (event.target.closest('.picker-close')) {
       dialog.close();
     } else if (event.target.closest('.picker-more')) {
-      load(event.target.closest('.picker-more').getAttribute('data-url'), true);
+      load(event.target.closest('.picker-more').getAttribute('data-url'), true, results.getAttribute('data-query') || '');
     }
   });
 
   dialog.querySelector('form').addEventListener('submit', function (event) {
     event.preventDefault();
-    load(address + '?q=' + encodeURIComponent(words.value.trim()), true);
+    load(address + '?q=' + encodeURIComponent(words.value.trim()), true, words.value.trim());
   });
 
   dialog.addEventListener('close', function () {
