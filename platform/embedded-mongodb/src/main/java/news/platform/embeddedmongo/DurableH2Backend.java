@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -23,6 +27,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
@@ -151,6 +156,38 @@ final class DurableH2Backend extends H2Backend {
     private static Path tempFile(Path file) {
         // the name MVStoreTool.compact(String, boolean) writes to
         return Path.of(file + ".tempFile");
+    }
+
+    /** Collections that read by key when a query names a unique index's keys among others ({@link KeyedH2Collection}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new KeyedH2Database(databaseName);
+    }
+
+    /**
+     * An H2 database of {@link KeyedH2Collection}s. An inner class because H2Database's constructor opens the existing
+     * collections before a subclass could set a field, and H2Backend's constructor opens the databases before
+     * DurableH2Backend's fields are set: the enclosing backend's getMvStore() is there from the start.
+     */
+    private final class KeyedH2Database extends H2Database {
+
+        // the map names H2Database (mongo-java-server 1.47) gives a collection's documents and metadata: the same
+        // names, so files written before keep opening (EmbeddedMongoKillTest, the services' data under ./data)
+        private static final String DATA_PREFIX = "databases.";
+        private static final String META_PREFIX = "meta.";
+
+        KeyedH2Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + namespace);
+            MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + namespace);
+            return new KeyedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
     }
 
     @Override
