@@ -3,6 +3,20 @@
 // complete as it is; this file only adds. No inline script, no innerHTML: every text goes in as text.
 (function () {
   "use strict";
+  // The reader's own box (comment form, own comments): fetched only when someone signed in on this
+  // browser (the SITE_READER cookie says so and nothing more); everyone else keeps the cached link,
+  // which leads to the same box as a page. Asked for once htmx has read its settings and the page
+  // (its DOMContentLoaded listener comes first: htmx's script is earlier in the page).
+  var personal = document.getElementById("komentari-osobno");
+  if (personal && personal.dataset.personal && window.htmx && /(^|;\s*)SITE_READER=1(;|$)/.test(document.cookie)) {
+    document.addEventListener("DOMContentLoaded", function () {
+      window.htmx.ajax("GET", personal.dataset.personal, { target: personal, swap: "innerHTML" });
+    });
+  }
+})();
+
+(function () {
+  "use strict";
   var section = document.getElementById("komentari");
   if (!section || !window.EventSource || !section.dataset.stream) {
     return;
@@ -156,5 +170,17 @@
     });
   }
 
-  connect();
+  // The stream opens when the comments come near the window: a reader who never scrolls down to
+  // them holds no connection to the gateway and comment-service for as long as the tab stays open.
+  if (window.IntersectionObserver) {
+    var watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        watcher.disconnect();
+        connect();
+      }
+    }, { rootMargin: "100% 0px" });
+    watcher.observe(section);
+  } else {
+    connect();
+  }
 })();

@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param upstreams time limits of calls to the services
  * @param logoPath the publisher's logo (JSON-LD, feeds), a path under the site
  * @param comments the comment section of article pages
+ * @param socketWriteBuffer Tomcat's per-connection write buffer, so a cached page leaves in one
+ * socket write (8 KB to 1 MB; times the open connections is the memory it may take)
  */
 @Validated
 @ConfigurationProperties("site")
@@ -38,7 +40,14 @@ public record SiteProperties(@DefaultValue("hr") @NotBlank String language, @Def
 		@DefaultValue @Valid Cache cache, @DefaultValue List<@Valid SectionSetting> sections,
 		@DefaultValue("vijesti") @NotBlank String defaultSection, @DefaultValue @Valid Sitemaps sitemaps,
 		@DefaultValue @Valid Upstreams upstreams, @DefaultValue("/assets/logo.png") String logoPath,
-		@DefaultValue @Valid Comments comments) {
+		@DefaultValue @Valid Comments comments, @DefaultValue("64KB") DataSize socketWriteBuffer) {
+
+	public SiteProperties {
+		if (socketWriteBuffer.toBytes() < 8192 || socketWriteBuffer.toBytes() > 1 << 20) {
+			throw new IllegalArgumentException(
+					"site.socket-write-buffer must be between 8KB and 1MB, was " + socketWriteBuffer);
+		}
+	}
 
 	/**
 	 * The comment section rendered with each article page (for everyone: cached and crawlable).

@@ -50,6 +50,8 @@ class ReadersTest extends SiteTest {
 			.contains("redirect_uri=" + PUBLIC + "/login/oauth2/code/identity");
 
 		assertThat(browser.signIn(story.path())).isEqualTo(story.path());
+		assertThat(browser.cookie("SITE_READER")).as("the hint that makes the page ask for the reader's box")
+			.isEqualTo("1");
 		Document fragment = Jsoup.parse(browser.get("/citatelj/komentari/" + story.id(), "HX-Request", "true").body());
 		assertThat(fragment.selectFirst(".personal-who").text()).contains("Prijavljeni ste kao Ivana Čitateljica.");
 	}
@@ -73,6 +75,8 @@ class ReadersTest extends SiteTest {
 		Element form = fragment.selectFirst("form[action=/odjava]");
 
 		HttpResponse<String> signOut = browser.post("/odjava", fields(form));
+		assertThat(signOut.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("SITE_READER=;"));
+		assertThat(browser.cookie("SITE_READER")).as("the page stops asking for the reader's box").isNull();
 		String issuer = signOut.headers().firstValue("Location").orElseThrow();
 		assertThat(issuer).startsWith(news.platform.testsupport.TestTokens.ISSUER + "/connect/logout?client_id=site")
 			.contains("post_logout_redirect_uri=" + encode(PUBLIC + "/odjava/gotovo"))
@@ -98,8 +102,12 @@ class ReadersTest extends SiteTest {
 			assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
 			assertThat(page.body()).doesNotContain("Ivana", "_csrf", "Prijavljeni ste");
 			Element personal = Jsoup.parse(page.body()).selectFirst("#komentari-osobno");
-			assertThat(personal.attr("hx-get")).isEqualTo("/citatelj/komentari/" + story.id());
-			assertThat(personal.selectFirst("a").attr("href")).isEqualTo("/citatelj/komentari/" + story.id());
+			// asked for by comments.js only when the SITE_READER hint is there: anonymous readers make no request
+			assertThat(personal.attr("data-personal")).isEqualTo("/citatelj/komentari/" + story.id());
+			assertThat(personal.hasAttr("hx-trigger")).isFalse();
+			// what an anonymous reader needs is in the cached page: sign in back to this story, or register
+			assertThat(personal.select("a").eachAttr("href")).containsExactly("/prijava?natrag=" + encode(story.path()),
+					news.platform.testsupport.TestTokens.ISSUER + "/signup", "/citatelj/komentari/" + story.id());
 		}
 		assertThat(signedIn.headers().firstValue("ETag")).isEqualTo(new Browser().get(story.path()).headers()
 			.firstValue("ETag"));
@@ -110,6 +118,11 @@ class ReadersTest extends SiteTest {
 		HttpResponse<String> anonymous = new Browser().get("/citatelj/komentari/" + story.id());
 		assertThat(anonymous.headers().firstValue("Cache-Control")).hasValue("private, no-store");
 		assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
+		// a hint left from a session that ended: removed, so the page stops asking
+		HttpResponse<String> stale = new Browser().get("/citatelj/komentari/" + story.id(), "HX-Request", "true",
+				"Cookie", "SITE_READER=1");
+		assertThat(stale.headers().allValues("Set-Cookie")).singleElement()
+			.satisfies(cookie -> assertThat(cookie).startsWith("SITE_READER=;").contains("Max-Age=0"));
 		Document page = Jsoup.parse(anonymous.body());
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Priča za sve čitatelje");
 		assertThat(page.select("a").eachAttr("href")).contains("/prijava?natrag=" + encode(story.path()),

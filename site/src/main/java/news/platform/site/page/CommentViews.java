@@ -20,9 +20,12 @@ public final class CommentViews {
 	 * @param stream comment-service's live stream of the article (Server-Sent Events, through the
 	 * gateway), which {@code comments.js} follows
 	 * @param script {@code comments.js} under its hashed name
+	 * @param signInHref the site's sign-in, returning to the page the section is on
+	 * @param signUpHref the issuer's registration page
 	 */
 	public record Section(String articleId, String heading, long count, List<SortLink> sorts, List<Item> items,
-			String moreHref, boolean unavailable, String allHref, String stream, String script) {
+			String moreHref, boolean unavailable, String allHref, String stream, String script, String signInHref,
+			String signUpHref) {
 	}
 
 	/** An order of the thread: {@code current} is the one shown. */

@@ -1,5 +1,7 @@
 package news.platform.site.page;
 
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,12 +41,16 @@ public final class PageFactory {
 
 	private final Assets assets;
 
+	/** The issuer's registration page. */
+	private final String signUpHref;
+
 	private final PictureViews pictures;
 
 	private final Locale siteLocale;
 
 	public PageFactory(MessageSource messages, SiteProperties properties, Sections sections, PublicUrls urls,
-			Assets assets) {
+			Assets assets, String signUpHref) {
+		this.signUpHref = signUpHref;
 		this.messages = messages;
 		this.properties = properties;
 		this.sections = sections;
@@ -52,6 +58,11 @@ public final class PageFactory {
 		this.assets = assets;
 		this.pictures = new PictureViews(urls);
 		this.siteLocale = Locale.forLanguageTag(properties.language());
+	}
+
+	/** The sign-in that returns to {@code returnPath} (a path of the site). */
+	public static String signInHref(String returnPath) {
+		return "/prijava?natrag=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8);
 	}
 
 	/** The texts of the site's own language. */
@@ -397,8 +408,20 @@ public final class PageFactory {
 	 * @param now for the relative times ("prije 5 minuta"): the page lives at most the comment
 	 * lifetime, so they are at most that far off
 	 */
-	public CommentViews.Section comments(String language, String articleId, String sort, Comments.ThreadPage thread,
-			boolean unavailable, Instant now) {
+	public CommentViews.Section comments(Article article, String sort, Comments.ThreadPage thread, boolean unavailable,
+			Instant now) {
+		return comments(article.language(), article.id(),
+				this.urls.articlePath(this.sections.pathOf(article.section()), article.slug()), sort, thread,
+				unavailable, now);
+	}
+
+	/**
+	 * The comment section on a page of its own or as a fragment.
+	 *
+	 * @param returnPath where signing in from the section returns to
+	 */
+	public CommentViews.Section comments(String language, String articleId, String returnPath, String sort,
+			Comments.ThreadPage thread, boolean unavailable, Instant now) {
 		Texts t = texts(language);
 		List<CommentViews.SortLink> sorts = new ArrayList<>();
 		for (Map.Entry<String, String> order : COMMENT_ORDERS.entrySet()) {
@@ -409,7 +432,8 @@ public final class PageFactory {
 		String script = this.assets.url("comments.js");
 		if (thread == null) {
 			return new CommentViews.Section(articleId, t.t("comments.heading"), 0, sorts, List.of(), null, unavailable,
-					commentsHref(articleId, sort), unavailable ? null : stream, script);
+					commentsHref(articleId, sort), unavailable ? null : stream, script, signInHref(returnPath),
+					this.signUpHref);
 		}
 		List<CommentViews.Item> items = new ArrayList<>();
 		for (Comments.Comment comment : thread.comments()) {
@@ -419,7 +443,8 @@ public final class PageFactory {
 				: commentsHref(articleId, sort) + "?starije=" + thread.next();
 		return new CommentViews.Section(articleId,
 				thread.count() == 0 ? t.t("comments.heading") : t.t("comments.headingCount", thread.count()),
-				thread.count(), sorts, items, more, false, commentsHref(articleId, sort), stream, script);
+				thread.count(), sorts, items, more, false, commentsHref(articleId, sort), stream, script,
+				signInHref(returnPath), this.signUpHref);
 	}
 
 	/** A further page of one comment's replies. */

@@ -9,17 +9,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
 import news.platform.autoconfigure.core.PublicUrls;
+import news.platform.autoconfigure.session.SessionProperties;
 import news.platform.site.content.Article;
 import news.platform.site.content.ArticleApi;
 import news.platform.site.content.CommentApi;
@@ -84,12 +88,14 @@ class ParticipationController {
 
 	private final Clock clock;
 
+	private final boolean secureCookies;
+
 	ParticipationController(ArticleApi articles, Sections sections, PageFactory factory, Templates templates,
 			OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls, Clock clock,
 			@Value("${platform.security.issuer}") String issuer,
 			@Value("${platform.upstreams.comment-service:}") String commentService,
 			@Value("${site.upstreams.connect-timeout:1s}") java.time.Duration connectTimeout,
-			@Value("${site.upstreams.timeout:2s}") java.time.Duration timeout) {
+			@Value("${site.upstreams.timeout:2s}") java.time.Duration timeout, SessionProperties sessions) {
 		this.articles = articles;
 		this.sections = sections;
 		this.factory = factory;
@@ -97,6 +103,7 @@ class ParticipationController {
 		this.tokens = tokens;
 		this.properties = properties;
 		this.clock = clock;
+		this.secureCookies = sessions.secureCookie();
 		this.comments = new ReaderComments(commentService, connectTimeout, timeout);
 		this.urls = urls;
 		this.signUpHref = issuer + properties.signUpPath();
@@ -377,6 +384,10 @@ class ParticipationController {
 			HttpServletResponse response, Authentication authentication) throws IOException {
 		Texts t = this.factory.texts(article.language());
 		Reader reader = Reader.of(authentication);
+		if (reader == null && hinted(request)) {
+			// the session ended (expired, or signed out elsewhere): the page stops asking for this box
+			response.addHeader(HttpHeaders.SET_COOKIE, ReaderSecurity.signedInHint(this.secureCookies, true));
+		}
 		String href = articlePath(article);
 		List<PersonalView.Own> own = reader == null ? List.of()
 				: own(t, article.id(), request, response, authentication);
@@ -388,6 +399,12 @@ class ParticipationController {
 				result.error(), result.text(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), own);
 		write(fragment(request) ? "readers/personal-fragment.jte" : "readers/personal.jte", page,
 				fragment(request) ? 200 : result.status(), response);
+	}
+
+	private static boolean hinted(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		return cookies != null && Arrays.stream(cookies)
+			.anyMatch(cookie -> ReaderSecurity.SIGNED_IN_HINT.equals(cookie.getName()) && !cookie.getValue().isEmpty());
 	}
 
 	private void writeActions(Article article, String commentId, Result result, HttpServletRequest request,

@@ -1,10 +1,14 @@
 package news.platform.site.readers;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -19,6 +23,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import news.platform.autoconfigure.core.PublicUrls;
 import news.platform.autoconfigure.security.ManagementEndpoints;
+import news.platform.autoconfigure.session.SessionProperties;
 import news.platform.autoconfigure.signin.ReturnAddress;
 import news.platform.autoconfigure.signin.SignIn;
 
@@ -44,6 +49,13 @@ class ReaderSecurity {
 	/** Where identity sends a reader after signing out, with the page to return to as {@code state}. */
 	static final String SIGNED_OUT_PATH = "/odjava/gotovo";
 
+	/**
+	 * A cookie scripts may read, saying only "someone signed in on this browser" (value {@code 1}):
+	 * the cached article page asks for the reader's personal box only then, so the many readers who
+	 * never sign in make no request for it (the session cookie itself is HttpOnly).
+	 */
+	static final String SIGNED_IN_HINT = "SITE_READER";
+
 	/** The management port's endpoints (never routed from outside): no session, no sign-in. */
 	@Bean
 	@Order(0)
@@ -54,7 +66,7 @@ class ReaderSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain readerChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			ReturnAddress returns, LogoutSuccessHandler signOut) throws Exception {
+			ReturnAddress returns, LogoutSuccessHandler signOut, SessionProperties sessions) throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, "/oauth2/authorization");
 		// PKCE for a confidential client too: a stolen code is useless without the verifier
@@ -68,14 +80,30 @@ class ReaderSecurity {
 			.oauth2Login(login -> login
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people))
-				.successHandler((request, response, authentication) -> response
-					.sendRedirect(returns.safe(returns.take(request))))
+				.successHandler((request, response, authentication) -> {
+					response.addHeader(HttpHeaders.SET_COOKIE, signedInHint(sessions.secureCookie(), false));
+					response.sendRedirect(returns.safe(returns.take(request)));
+				})
 				// a refused or broken sign-in (the reader said no, a stale code): back where they were
 				.failureHandler((request, response, exception) -> response
 					.sendRedirect(returns.safe(returns.take(request)))))
-			.logout(logout -> logout.logoutUrl(SIGN_OUT_PATH).logoutSuccessHandler(signOut))
+			.logout(logout -> logout.logoutUrl(SIGN_OUT_PATH)
+				.addLogoutHandler((request, response, authentication) -> response.addHeader(HttpHeaders.SET_COOKIE,
+						signedInHint(sessions.secureCookie(), true)))
+				.logoutSuccessHandler(signOut))
 			.headers(headers -> headers.disable());
 		return http.build();
+	}
+
+	/** The {@link #SIGNED_IN_HINT} cookie, or the header that removes it. */
+	static String signedInHint(boolean secure, boolean remove) {
+		return ResponseCookie.from(SIGNED_IN_HINT, remove ? "" : "1")
+			.path("/")
+			.sameSite("Lax")
+			.secure(secure)
+			.maxAge(remove ? Duration.ZERO : Duration.ofSeconds(-1))
+			.build()
+			.toString();
 	}
 
 	@Bean

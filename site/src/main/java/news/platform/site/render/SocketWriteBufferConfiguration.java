@@ -1,10 +1,10 @@
 package news.platform.site.render;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
+
+import news.platform.site.SiteProperties;
 
 /**
  * Tomcat's per-connection write buffer, sized so a cached page leaves in one socket write. Tomcat
@@ -18,11 +18,9 @@ import org.springframework.util.unit.DataSize;
 class SocketWriteBufferConfiguration {
 
 	@Bean
-	TomcatConnectorCustomizer socketWriteBuffer(@Value("${site.socket-write-buffer:64KB}") DataSize size) {
-		if (size.toBytes() < 8192 || size.toBytes() > 1 << 20) {
-			throw new IllegalArgumentException("site.socket-write-buffer must be between 8KB and 1MB, was " + size);
-		}
-		return connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(size.toBytes()));
+	TomcatConnectorCustomizer socketWriteBuffer(SiteProperties properties) {
+		String bytes = String.valueOf(properties.socketWriteBuffer().toBytes());
+		return connector -> connector.setProperty("socket.appWriteBufSize", bytes);
 	}
 
 }

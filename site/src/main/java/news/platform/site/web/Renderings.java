@@ -300,11 +300,10 @@ final class Renderings {
 			Future<Optional<Comments.ThreadPage>> thread) {
 		try {
 			Comments.ThreadPage page = timer.join(thread).orElse(null);
-			return this.factory.comments(article.language(), article.id(), "newest", page, false,
-					this.clock.instant());
+			return this.factory.comments(article, "newest", page, false, this.clock.instant());
 		}
 		catch (UpstreamUnavailable ex) {
-			return this.factory.comments(article.language(), article.id(), "newest", null, true, this.clock.instant());
+			return this.factory.comments(article, "newest", null, true, this.clock.instant());
 		}
 	}
 
@@ -325,8 +324,10 @@ final class Renderings {
 				return notFound();
 			}
 			String language = found.map(Article::language).orElse(null);
-			CommentViews.Section section = this.factory.comments(language, articleId, sort, thread.get(), false,
-					this.clock.instant());
+			CommentViews.Section section = found.isPresent()
+					? this.factory.comments(found.get(), sort, thread.get(), false, this.clock.instant())
+					: this.factory.comments(language, articleId, "/komentari/" + articleId, sort, thread.get(), false,
+							this.clock.instant());
 			String template = !fragment ? "comments.jte" : cursor == null ? "comments-fragment.jte" : "comments-more.jte";
 			PageFactory.Built<Pages.CommentsPage> built = found.isPresent()
 					? this.factory.commentsPage(found.get(), section)

@@ -83,8 +83,9 @@ class WebConfiguration {
 
 	@Bean
 	PageFactory pageFactory(MessageSource messages, SiteProperties properties, Sections sections, PublicUrls urls,
-			Assets assets) {
-		return new PageFactory(messages, properties, sections, urls, assets);
+			Assets assets, @Value("${platform.security.issuer}") String issuer,
+			@Value("${site.readers.sign-up-path:/signup}") String signUpPath) {
+		return new PageFactory(messages, properties, sections, urls, assets, issuer + signUpPath);
 	}
 
 	@Bean
