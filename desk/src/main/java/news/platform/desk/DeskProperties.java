@@ -20,9 +20,18 @@ public record DeskProperties(@DefaultValue("/connect/logout") String endSessionP
 	 * @param articleService article-service's address inside the platform
 	 * @param connectTimeout connecting to a service
 	 * @param readTimeout a service's whole answer
+	 * @param parallelCalls threads that make one page's independent calls at once (the dashboard's
+	 * shelves), shared by every request; beyond them and a queue eight times as long, the request's
+	 * own thread makes its calls
 	 */
 	public record Upstreams(String articleService, @DefaultValue("1s") Duration connectTimeout,
-			@DefaultValue("3s") Duration readTimeout) {
+			@DefaultValue("3s") Duration readTimeout, @DefaultValue("16") int parallelCalls) {
+
+		public Upstreams {
+			if (parallelCalls < 1 || parallelCalls > 256) {
+				throw new IllegalArgumentException("desk.upstreams.parallel-calls must be 1 to 256, was " + parallelCalls);
+			}
+		}
 	}
 
 	/** @param pageSize stories per list */

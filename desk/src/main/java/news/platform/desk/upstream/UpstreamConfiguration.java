@@ -22,6 +22,11 @@ import news.platform.desk.DeskProperties;
 class UpstreamConfiguration {
 
 	@Bean
+	ParallelCalls parallelCalls(DeskProperties properties) {
+		return new ParallelCalls(properties.upstreams().parallelCalls());
+	}
+
+	@Bean
 	ArticleService articleService(DeskProperties properties, OAuth2AuthorizedClientManager authorizedClients,
 			TraceHeaders traceHeaders, CircuitBreakerFactory<?, ?> breakers) {
 		DeskProperties.Upstreams upstreams = properties.upstreams();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import news.platform.desk.DeskProperties;
 import news.platform.desk.signin.SignedInPerson;
 import news.platform.desk.upstream.ArticleService;
+import news.platform.desk.upstream.ParallelCalls;
 import news.platform.desk.upstream.ServiceUnavailable;
 import news.platform.desk.web.PageContext;
 
@@ -31,14 +33,19 @@ import news.platform.desk.web.PageContext;
 @Controller
 class WorkController {
 
+	private static final List<String> AGENCY_FILTERS = List.of("pending-update", "withdrawn");
+
 	private final ArticleService articles;
+
+	private final ParallelCalls parallel;
 
 	private final PageContext pages;
 
 	private final int pageSize;
 
-	WorkController(ArticleService articles, PageContext pages, DeskProperties properties) {
+	WorkController(ArticleService articles, ParallelCalls parallel, PageContext pages, DeskProperties properties) {
 		this.articles = articles;
+		this.parallel = parallel;
 		this.pages = pages;
 		this.pageSize = properties.dashboard().pageSize();
 	}
@@ -48,14 +55,29 @@ class WorkController {
 		PageContext.Page page = this.pages.page(request);
 		SignedInPerson person = page.person();
 		try {
+			// first on its own: it refreshes the person's token if needed, before the shelves fan out
 			Map<String, Long> counts = counts(this.articles.counts(person.editor() ? "" : "owner=me"));
+			List<WorkList> lists = WorkList.forPerson(person);
+			List<Supplier<Object>> calls = new ArrayList<>();
+			for (WorkList list : lists) {
+				calls.add(() -> this.articles.list(list.query() + "&limit=" + this.pageSize));
+			}
+			String mine = person.editor() ? "" : "&owner=me";
+			for (String filter : AGENCY_FILTERS) {
+				calls.add(() -> agencyShelf(filter, mine));
+			}
+			List<Object> answers = this.parallel.all(calls);
 			List<Shelf> shelves = new ArrayList<>();
-			for (WorkList list : WorkList.forPerson(person)) {
-				JsonNode answer = this.articles.list(list.query() + "&limit=" + this.pageSize);
-				shelves.add(new Shelf(list.key(), Story.all(answer), answer.path("nextCursor").isString()));
+			for (int i = 0; i < lists.size(); i++) {
+				JsonNode answer = (JsonNode) answers.get(i);
+				shelves.add(new Shelf(lists.get(i).key(), Story.all(answer), answer.path("nextCursor").isString()));
+			}
+			List<AgencyShelf> agencyShelves = new ArrayList<>();
+			for (Object shelf : answers.subList(lists.size(), answers.size())) {
+				agencyShelves.add((AgencyShelf) shelf);
 			}
 			return new ModelAndView("dashboard", Map.of("page", page, "counts", counts, "shelves", shelves,
-					"agencyShelves", agencyShelves(person)));
+					"agencyShelves", agencyShelves));
 		}
 		catch (ServiceUnavailable ex) {
 			return unavailable(page);
@@ -99,23 +121,18 @@ class WorkController {
 	}
 
 	/**
-	 * Agency items with a pending update, and those the agency withdrew. A list article-service
+	 * Agency items with a pending update, or those the agency withdrew. A list article-service
 	 * refuses (a 400 while its {@code agency} filter is not there) leaves its shelf empty with a
 	 * quiet notice; the rest of the dashboard is unaffected.
 	 */
-	private List<AgencyShelf> agencyShelves(SignedInPerson person) {
-		List<AgencyShelf> shelves = new ArrayList<>();
-		String mine = person.editor() ? "" : "&owner=me";
-		for (String filter : List.of("pending-update", "withdrawn")) {
-			try {
-				JsonNode answer = this.articles.list("agency=" + filter + mine + "&limit=" + this.pageSize);
-				shelves.add(new AgencyShelf(filter, Story.all(answer), answer.path("nextCursor").isString(), false));
-			}
-			catch (ArticleService.Refused ex) {
-				shelves.add(new AgencyShelf(filter, List.of(), false, true));
-			}
+	private AgencyShelf agencyShelf(String filter, String mine) {
+		try {
+			JsonNode answer = this.articles.list("agency=" + filter + mine + "&limit=" + this.pageSize);
+			return new AgencyShelf(filter, Story.all(answer), answer.path("nextCursor").isString(), false);
 		}
-		return shelves;
+		catch (ArticleService.Refused ex) {
+			return new AgencyShelf(filter, List.of(), false, true);
+		}
 	}
 
 	private static Map<String, Object> model(PageContext.Page page, WorkList list, ListFilters filters,
