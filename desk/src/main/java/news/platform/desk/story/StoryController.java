@@ -32,6 +32,7 @@ import news.platform.desk.agency.AgencyPanels;
 import news.platform.desk.taxonomy.Bylines;
 import news.platform.desk.translations.TranslationPanels;
 import news.platform.desk.upstream.ArticleService;
+import news.platform.desk.upstream.ParallelCalls;
 import news.platform.desk.upstream.Problem;
 import news.platform.desk.upstream.ServiceUnavailable;
 import news.platform.desk.web.PageContext;
@@ -60,6 +61,8 @@ class StoryController {
 
 	private final ArticleService articles;
 
+	private final ParallelCalls parallel;
+
 	private final PageContext pages;
 
 	private final Bylines bylines;
@@ -68,9 +71,10 @@ class StoryController {
 
 	private final TranslationPanels translations;
 
-	StoryController(ArticleService articles, PageContext pages, Bylines bylines, AgencyPanels agency,
-			TranslationPanels translations) {
+	StoryController(ArticleService articles, ParallelCalls parallel, PageContext pages, Bylines bylines,
+			AgencyPanels agency, TranslationPanels translations) {
 		this.articles = articles;
+		this.parallel = parallel;
 		this.pages = pages;
 		this.bylines = bylines;
 		this.agency = agency;
@@ -118,9 +122,15 @@ class StoryController {
 			return error(page, 404);
 		}
 		try {
+			// the story first (it refreshes the person's token if needed), then the rest at once
 			JsonNode article = this.articles.article(id);
-			EditorPage view = fromArticle(page.t(), article, sections(), previews(page.t(), id), Map.of(), null,
-					null, notice != null && NOTICES.contains(notice) ? notice : null);
+			List<Object> rest = this.parallel.all(List.of(this::sections, () -> previews(page.t(), id)));
+			@SuppressWarnings("unchecked")
+			List<EditorPage.SectionOption> sections = (List<EditorPage.SectionOption>) rest.get(0);
+			@SuppressWarnings("unchecked")
+			List<EditorPage.PreviewLink> previews = (List<EditorPage.PreviewLink>) rest.get(1);
+			EditorPage view = fromArticle(page.t(), article, sections, previews, Map.of(), null, null,
+					notice != null && NOTICES.contains(notice) ? notice : null);
 			return editor(page, view, HttpStatus.OK);
 		}
 		catch (ArticleService.Refused ex) {
@@ -558,11 +568,14 @@ class StoryController {
 		model.put("page", page);
 		model.put("view", view);
 		if (!view.isNew()) {
-			// each is left out when it cannot be read now: the editor works without them
-			model.put("agency", this.agency.load(view.id(), view.revision(), page.person(), page.t()));
-			model.put("translations", this.translations.load(view.id(), view.headline(), view.revision(),
-					page.person()));
-			model.put("needsProfile", needsProfile());
+			// each is left out when it cannot be read now: the editor works without them; asked at once
+			List<Object> panels = this.parallel.all(List.of(
+					() -> this.agency.load(view.id(), view.revision(), page.person(), page.t()),
+					() -> this.translations.load(view.id(), view.headline(), view.revision(), page.person()),
+					this::needsProfile));
+			model.put("agency", panels.get(0));
+			model.put("translations", panels.get(1));
+			model.put("needsProfile", panels.get(2));
 		}
 		return new ModelAndView("story", model, status);
 	}
