@@ -26,7 +26,8 @@ class CommentServiceFoundationTest extends ServiceFoundationContract {
 		String metrics = Http.get(management("/actuator/prometheus")).body();
 		assertThat(metrics).contains("comments_moderation_pending", "comments_moderation_oldest_age_seconds",
 				"comments_moderation_actions_total{action=\"approve\"", "comments_moderation_actions_total{action=\"ban\"",
-				"comments_posted_total{", "outcome=\"visible\"", "outcome=\"rate_limited\"");
+				"comments_posted_total{", "outcome=\"visible\"", "outcome=\"rate_limited\"",
+				"comments_moderation_settings_revision");
 		// the shared feed follower's meters, under the consumer name dashboards and alerts read
 		assertThat(Arrays.stream(metrics.split("\n")).filter(line -> line.startsWith("feed_consumer_")))
 			.anySatisfy(line -> assertThat(line).startsWith("feed_consumer_lag_seconds{")

@@ -21,10 +21,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import news.platform.testsupport.browser.Chromium;
 import news.platform.testsupport.launcher.PlatformLauncher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The desk as a person uses it, in headless Chromium through the gateway: sign in at identity, the
@@ -32,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address off the desk, a form without its CSRF token, a bad filter).
  */
 class DeskIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static PlatformLauncher platform;
 
@@ -176,7 +181,53 @@ class DeskIT {
 		assertThat(answer.body()).contains("Pristup nije dopušten").doesNotContain("Exception");
 	}
 
+	@Test
+	void aSignedInDeskUserAndASignedInSiteReaderInOneBrowserStaySignedInToBoth() throws Exception {
+		// a published story on the site (set-up through article-service's API)
+		String editor = platform.accessToken("editor");
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(platform.url("article-service")
+				+ "/api/v1/articles"))
+			.header("Authorization", "Bearer " + editor)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"headline\":\"Tramvaj opet vozi do Dubrave\",\"section\":\"vijesti\","
+					+ "\"body\":[{\"type\":\"paragraph\",\"text\":\"Pruga je popravljena.\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JSON.readTree(created.body()).path("id").asString();
+		HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(platform.url("article-service")
+				+ "/api/v1/articles/" + id + "/publish"))
+			.header("Authorization", "Bearer " + editor)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+		String article = platform.url("gateway") + "/vijesti/" + JSON.readTree(published.body()).path("slug").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> http.send(HttpRequest.newBuilder(URI.create(article)).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
+		browser.get(platform.url("gateway") + "/desk/");
+		DeskPlatform.signIn(browser, "journalist");
+		assertThat(browser.findElement(By.cssSelector(".who .role")).getText()).isEqualTo("novinar");
+		// identity keeps one person per browser: another person signs in on the site once identity asks
+		// again (as after its session ends); the desk's session is the desk's own and stays
+		browser.manage().deleteCookieNamed("IDENTITY_SESSION");
+		DeskPlatform.signInOnTheSite(browser, article, "reader");
+		assertThat(browser.findElement(By.cssSelector("#komentari-osobno .personal-who")).getText())
+			.contains("Ana Čitateljica");
+
+		// a desk page again: still the journalist, no sign-in form
+		browser.get(platform.url("gateway") + "/desk/popis/nacrti");
+		assertThat(browser.getCurrentUrl()).isEqualTo(platform.url("gateway") + "/desk/popis/nacrti");
+		assertThat(browser.findElements(By.name("username"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".who .role")).getText()).isEqualTo("novinar");
+		// and the site's page: still the reader, with the comment box (htmx fills the box after the page)
+		browser.get(article);
+		WebElement who = new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#komentari-osobno .personal-who, #komentari-osobno a[href^='/prijava']")));
+		assertThat(who.getText()).contains("Ana Čitateljica");
+		assertThat(browser.findElements(By.cssSelector("#komentari-osobno textarea[name=tekst]"))).hasSize(1);
+	}
 
 	private static String describe(Rule rule) {
 		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();

@@ -57,6 +57,26 @@ final class DeskPlatform {
 			.until(driver -> driver.getCurrentUrl().startsWith(get().url("gateway") + "/desk"));
 	}
 
+	/**
+	 * Signs {@code username} in on the site from an article page, as a reader does: the page's
+	 * "Prijava" link, identity's form, and back on the article.
+	 */
+	static void signInOnTheSite(ChromeDriver browser, String articleUrl, String username) {
+		browser.get(articleUrl);
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#komentari-osobno a[href^='/prijava']")))
+			.click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(get().accounts().get(username));
+		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(articleUrl));
+		// the comment box is there only for a signed-in reader
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#komentari-osobno textarea[name=tekst]")));
+	}
+
 	/** Opens a desk page as {@code username}, signing in at identity when asked. */
 	static void open(ChromeDriver browser, String path, String username) {
 		browser.get(get().url("gateway") + path);

@@ -6,7 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -32,13 +39,15 @@ import news.platform.testsupport.browser.Chromium;
 import news.platform.testsupport.launcher.PlatformLauncher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Comment moderation in the desk, in headless Chromium through the gateway, against identity,
  * article-service and comment-service: a moderator works through the queue with the keyboard,
  * rejects a held comment with a reason, meets a decision someone else made first, suspends the
- * author (whose next post comment-service refuses), and adds a banned word that holds the next
- * comment containing it; a change of the word lists made meanwhile by someone else is shown
+ * author (whose next post, on the site in the same browser, is refused with the suspension's end),
+ * and adds a banned word that holds the next comment containing it on a second comment-service
+ * replica; a change of the word lists made meanwhile by someone else is shown
  * without losing what was typed. Readers' comments are posted straight to comment-service: that is
  * set-up, not what the test is about.
  */
@@ -57,6 +66,15 @@ class ModerationIT {
 
 	private static String articleId;
 
+	/** The story's page on the site, through the gateway. */
+	private static String articleUrl;
+
+	/**
+	 * A second comment-service on the same database, for the banned word seen on another replica:
+	 * started here so that it starts while the first test runs, stopped by the test that uses it.
+	 */
+	private static PlatformLauncher.Replica otherCommentService;
+
 	@BeforeAll
 	static void launch() throws Exception {
 		Chromium.assumeInstalled();
@@ -68,13 +86,19 @@ class ModerationIT {
 						+ "\"body\":[{\"type\":\"paragraph\",\"text\":\"Most je otvoren u subotu.\"}]}",
 				201);
 		articleId = article.path("id").asString();
-		send("POST", platform.url("article-service") + "/api/v1/articles/" + articleId + "/publish", editor, null, 200);
+		JsonNode published = send("POST", platform.url("article-service") + "/api/v1/articles/" + articleId + "/publish",
+				editor, null, 200);
+		articleUrl = platform.url("gateway") + "/vijesti/" + published.path("slug").asString();
+		otherCommentService = platform.startReplica("comment-service");
 	}
 
 	@AfterAll
 	static void stop() {
 		if (browser != null) {
 			browser.quit();
+		}
+		if (otherCommentService != null) {
+			otherCommentService.close();
 		}
 	}
 
@@ -170,27 +194,76 @@ class ModerationIT {
 		awaitText(By.cssSelector("main"), "Korisniku je privremeno zabranjeno komentiranje.");
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("moderation-user-1280x800.png"));
 
-		HttpResponse<String> refused = postRaw(reader, "Opet ja, i dalje mislim isto.");
-		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-		assertThat(refused.body()).contains("/problems/user-suspended");
+		Instant suspended = Instant.now();
+
+		// the reader's next post, on the site in the same browser: refused, with until when
+		String readerId = second.path("author").path("id").asString();
+		try {
+			DeskPlatform.signOut(browser);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(articleUrl)).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+			DeskPlatform.signInOnTheSite(browser, articleUrl, "reader");
+			String text = "Opet ja, i dalje mislim isto o mostu.";
+			browser.findElement(By.cssSelector("#komentari-osobno textarea[name=tekst]")).sendKeys(text);
+			browser.findElement(By.cssSelector("#komentari-osobno form.comment-form button[type=submit]")).click();
+			awaitText(By.cssSelector("#komentari-osobno"), "Komentiranje vam je privremeno onemogućeno do ");
+			String message = browser.findElement(By.cssSelector("#komentari-osobno [role=alert]")).getText();
+			Matcher until = Pattern.compile("do (\\d{1,2}\\. \\d{1,2}\\. \\d{4}\\. u \\d{2}:\\d{2})").matcher(message);
+			assertThat(until.find()).as(message).isTrue();
+			// the suspension's end, 24 hours on, in Zagreb's time (the site shows minutes)
+			Instant end = LocalDateTime.parse(until.group(1), DateTimeFormatter.ofPattern("d. M. yyyy. 'u' HH:mm"))
+				.atZone(ZoneId.of("Europe/Zagreb"))
+				.toInstant();
+			assertThat(end).isBetween(suspended.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(2)),
+					suspended.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(1)));
+			Chromium.screenshot(browser, SCREENSHOTS.resolve("moderation-suspended-on-site-1280x800.png"));
+			assertThat(commentsOfTheArticle(moderator)).as("nothing stored from the suspended reader")
+				.doesNotContain(text);
+		}
+		finally {
+			// the seeded reader posts in the other tests of the shared platform
+			send("POST", platform.url("comment-service") + "/api/v1/comments/moderation/users/" + readerId + "/restore",
+					moderator, "{\"reason\":\"Kraj testa\"}", 200);
+		}
 	}
 
 	@Test
-	void aBannedWordAddedAtTheDeskHoldsTheNextCommentAndAChangeMeanwhileLosesNothing() throws Exception {
+	void aBannedWordAddedAtTheDeskHoldsTheNextCommentOnAnotherReplicaAndAChangeMeanwhileLosesNothing()
+			throws Exception {
 		String moderator = platform.accessToken("moderator");
-		String journalist = platform.accessToken("journalist");
-		browser.get(platform.url("gateway") + "/desk/moderacija/postavke");
-		DeskPlatform.signIn(browser, "moderator");
+		String reader = platform.accessToken("reader");
+		PlatformLauncher.Replica other = otherCommentService.ready();
+		try {
+			browser.get(platform.url("gateway") + "/desk/moderacija/postavke");
+			DeskPlatform.signIn(browser, "moderator");
 
-		WebElement banned = browser.findElement(By.id("words-banned"));
-		banned.sendKeys(Keys.END, "\nprokletnik*");
-		browser.findElement(By.cssSelector("form.words button[type=submit]")).click();
-		awaitText(By.cssSelector("main"), "Zabranjene riječi su spremljene.");
-		assertThat(browser.findElement(By.id("words-banned")).getAttribute("value")).contains("prokletnik*");
-		Chromium.screenshot(browser, SCREENSHOTS.resolve("moderation-settings-1280x800.png"));
+			WebElement banned = browser.findElement(By.id("words-banned"));
+			banned.sendKeys(Keys.END, "\nprokletnik*");
+			browser.findElement(By.cssSelector("form.words button[type=submit]")).click();
+			awaitText(By.cssSelector("main"), "Zabranjene riječi su spremljene.");
+			assertThat(browser.findElement(By.id("words-banned")).getAttribute("value")).contains("prokletnik*");
+			Chromium.screenshot(browser, SCREENSHOTS.resolve("moderation-settings-1280x800.png"));
 
-		JsonNode held = post(journalist, "Taj prokletnik opet radi po svom.", null);
-		assertThat(held.path("status").asString()).isEqualTo("rejected");
+			// the desk saved through the first replica; the other one follows the change on its own.
+			// Once its metrics say it applies the saved revision (at most 2 s), one post to it must be held
+			long saved = send("GET", platform.url("comment-service") + "/api/v1/comments/moderation/settings", moderator,
+					null, 200)
+				.path("revision")
+				.asLong();
+			await().atMost(Duration.ofSeconds(2))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> appliedRevision(other) >= saved);
+			JsonNode held = send("POST", other.url() + "/api/v1/comments/articles/" + articleId, reader,
+					"{\"text\":\"Taj prokletnik opet radi po svom.\"}", 201);
+			// a banned word rejects at once (comment-service's rule), out of sight, with the rule for the moderators
+			assertThat(held.path("status").asString()).isEqualTo("rejected");
+			assertThat(send("GET", other.url() + "/api/v1/comments/" + held.path("id").asString(), moderator, null, 200)
+				.path("flags")).extracting(JsonNode::asString).containsExactly("banned-word");
+		}
+		finally {
+			other.close();
+		}
 
 		// someone else changes the suspect list while the page is open: the refusal is shown in
 		// words, and the list as typed is still in the form beside the stored one
@@ -231,13 +304,32 @@ class ModerationIT {
 		return send("POST", platform.url("comment-service") + "/api/v1/comments/articles/" + articleId, token, body, 201);
 	}
 
-	private static HttpResponse<String> postRaw(String token, String text) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(platform.url("comment-service") + "/api/v1/comments/articles/"
-				+ articleId))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":" + JSON.writeValueAsString(text) + "}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	/** The texts comment-service keeps on the article: visible, pending and rejected. */
+	private static List<String> commentsOfTheArticle(String moderator) throws Exception {
+		List<String> texts = new ArrayList<>();
+		send("GET", platform.url("comment-service") + "/api/v1/comments/articles/" + articleId + "?limit=100",
+				moderator, null, 200)
+			.path("comments")
+			.forEach(comment -> {
+				texts.add(comment.path("text").asString());
+				comment.path("replies").forEach(reply -> texts.add(reply.path("text").asString()));
+			});
+		for (String state : List.of("pending", "rejected")) {
+			send("GET", platform.url("comment-service") + "/api/v1/comments/moderation/queue?limit=100&state=" + state,
+					moderator, null, 200)
+				.path("comments")
+				.forEach(comment -> texts.add(comment.path("text").asString()));
+		}
+		return texts;
+	}
+
+	/** The moderation settings' revision a comment-service replica applies, from its metrics. */
+	private static long appliedRevision(PlatformLauncher.Replica replica) throws Exception {
+		String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(replica.managementUrl() + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher revision = Pattern.compile("(?m)^comments_moderation_settings_revision(?:\\{[^}]*\\})? (\\S+)$")
+			.matcher(metrics);
+		return revision.find() ? (long) Double.parseDouble(revision.group(1)) : -1;
 	}
 
 	private static JsonNode send(String method, String url, String token, String body, int expected) throws Exception {

@@ -238,7 +238,9 @@ class NewsroomToolsIT {
 		List<WebElement> results = browser.findElements(By.cssSelector("#import-results > li"));
 		assertThat(results).hasSize(2);
 		assertThat(results.get(0).getText()).contains("Novi nacrt").contains("Otvori priču");
-		assertThat(results.get(1).getText()).contains("Odbijeno");
+		// article-service's refusal (its type) in the page's language, with the JSON path it names
+		assertThat(results.get(1).getText()).contains("Odbijeno", "Vijest ne odgovara shemi ninjs 2.1.", "$.headlines")
+			.doesNotContain("Not a valid");
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("import-results-1280x800.png"));
 
 		// a file that is not JSON, and a batch over 100: refused here, nothing sent

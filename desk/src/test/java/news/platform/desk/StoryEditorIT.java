@@ -147,6 +147,12 @@ class StoryEditorIT {
 		// the editor schedules it and it goes out at its time
 		DeskPlatform.signOut(browser);
 		DeskPlatform.open(browser, "/desk/prica/" + id, "editor");
+		// the picker shows the browser's locale (en-US here); beside it the chosen time in Croatian words
+		browser.executeScript("arguments[0].value = arguments[1];"
+				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+				browser.findElement(By.id("schedule-at")), "2026-12-04T14:05");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.id("schedule-text"), "4. prosinca 2026. u 14:05 (zagrebačko vrijeme, UTC+1)"));
 		String soon = LocalDateTime.now(ZoneId.of("Europe/Zagreb"))
 			.plusSeconds(30)
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));

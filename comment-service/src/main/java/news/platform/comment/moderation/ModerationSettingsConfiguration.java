@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.function.LongSupplier;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,10 +49,18 @@ class ModerationSettingsConfiguration {
 		return new ModerationSettingsStore(database, shapes, commentFeed);
 	}
 
+	/**
+	 * With the gauge {@code comments.moderation.settings.revision}: the revision this replica
+	 * applies, so that an operator (or a test) sees when a change has reached every replica.
+	 */
 	@Bean
 	ModerationRules moderationRules(ModerationSettingsStore store, CommentProperties properties, AuditLog audit,
-			Clock clock) {
-		return new ModerationRules(store, properties.moderation(), audit, clock);
+			Clock clock, MeterRegistry meters) {
+		ModerationRules rules = new ModerationRules(store, properties.moderation(), audit, clock);
+		Gauge.builder("comments.moderation.settings.revision", rules, applied -> applied.current().settings().revision())
+			.description("The revision of the moderation settings this replica applies")
+			.register(meters);
+		return rules;
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import news.platform.desk.upstream.ArticleService;
 import news.platform.desk.upstream.Problem;
 import news.platform.desk.upstream.ServiceUnavailable;
 import news.platform.desk.web.PageContext;
+import news.platform.desk.web.Texts;
 
 /**
  * Import (issue 20 item 5): pasted agency or web text becomes a draft ({@code text/plain}); an
@@ -67,7 +68,8 @@ class ImportController {
 			return new ModelAndView("redirect:/prica/" + draft.path("id").asString() + "?poruka=imported");
 		}
 		catch (ArticleService.Refused ex) {
-			return view(page, typed, Map.of("text", page.t().t("import.problem.refused", words(Problem.of(ex)))),
+			return view(page, typed, Map.of("text",
+					page.t().t("import.problem.refused", ImportProblems.words(page.t(), Problem.of(ex)))),
 					List.of(), null, status(ex.status()));
 		}
 		catch (ServiceUnavailable ex) {
@@ -96,7 +98,8 @@ class ImportController {
 		}
 		try {
 			JsonNode answer = this.articles.importItems(checked.contentType(), bytes);
-			List<ImportResult> results = checked.batch() ? results(answer) : List.of(single(answer, 1));
+			List<ImportResult> results = checked.batch() ? results(page.t(), answer)
+					: List.of(single(page.t(), answer, 1));
 			List<ImportResult> stories = results.stream().filter(r -> r.articleId() != null).toList();
 			if (results.size() == 1 && stories.size() == 1) {
 				return new ModelAndView("redirect:/prica/" + stories.get(0).articleId() + "?poruka=imported");
@@ -104,7 +107,8 @@ class ImportController {
 			return view(page, "", Map.of(), results, file.getOriginalFilename(), HttpStatus.OK);
 		}
 		catch (ArticleService.Refused ex) {
-			return view(page, "", Map.of("file", page.t().t("import.problem.refused", words(Problem.of(ex)))),
+			return view(page, "", Map.of("file",
+					page.t().t("import.problem.refused", ImportProblems.words(page.t(), Problem.of(ex)))),
 					List.of(), null, status(ex.status()));
 		}
 		catch (ServiceUnavailable ex) {
@@ -114,43 +118,27 @@ class ImportController {
 	}
 
 	/** A batch's {@code results}: each a story (or picture) or a refusal with its problem. */
-	static List<ImportResult> results(JsonNode answer) {
+	static List<ImportResult> results(Texts t, JsonNode answer) {
 		List<ImportResult> all = new ArrayList<>();
 		int n = 0;
 		for (JsonNode item : answer.path("results")) {
 			n++;
-			all.add(single(item, item.path("index").isNumber() ? item.path("index").asInt() + 1 : n));
+			all.add(single(t, item, item.path("index").isNumber() ? item.path("index").asInt() + 1 : n));
 		}
 		return all;
 	}
 
-	private static ImportResult single(JsonNode item, int index) {
+	private static ImportResult single(Texts t, JsonNode item, int index) {
 		String uri = item.path("uri").asString(item.path("agency").path("uri").asString(""));
 		JsonNode problem = item.path("problem");
 		if (problem.isObject()) {
-			String detail = problem.path("detail").asString("");
-			List<String> errors = new ArrayList<>();
-			problem.path("errors").forEach(e -> errors.add(e.path("field").asString("") + ": "
-					+ e.path("message").asString("")));
-			String words = (detail.isBlank() ? problem.path("title").asString("") : detail)
-					+ (errors.isEmpty() ? "" : " (" + String.join("; ", errors) + ")");
-			return new ImportResult(index, uri, "refused", null, words);
+			return new ImportResult(index, uri, "refused", null,
+					ImportProblems.words(t, Problem.of(problem.path("status").asInt(422), problem)));
 		}
 		String result = item.path("result").asString("created");
 		String articleId = "picture".equals(result) ? null
 				: item.path("articleId").asString(item.path("id").asString(null));
 		return new ImportResult(index, uri, result, articleId, null);
-	}
-
-	private static String words(Problem problem) {
-		String main = problem.detail().isBlank() ? problem.title() : problem.detail();
-		if (problem.fields().isEmpty()) {
-			return main;
-		}
-		Map<String, String> fields = new LinkedHashMap<>(problem.fields());
-		List<String> parts = new ArrayList<>();
-		fields.forEach((field, message) -> parts.add(field + ": " + message));
-		return main + " (" + String.join("; ", parts) + ")";
 	}
 
 	private static HttpStatus status(int status) {

@@ -23,6 +23,11 @@ public record Problem(int status, String type, String title, String detail, Map<
 		catch (JacksonException ex) {
 			body = JSON.createObjectNode();
 		}
+		return of(refused.status(), body);
+	}
+
+	/** A problem as a service puts it inside a larger answer (an import batch's item result). */
+	public static Problem of(int status, JsonNode body) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (JsonNode error : body.path("errors")) {
 			String field = error.path("field").asString("");
@@ -30,7 +35,7 @@ public record Problem(int status, String type, String title, String detail, Map<
 				fields.putIfAbsent(field, error.path("message").asString(""));
 			}
 		}
-		return new Problem(refused.status(), body.path("type").asString(""), body.path("title").asString(""),
+		return new Problem(status, body.path("type").asString(""), body.path("title").asString(""),
 				body.path("detail").asString(""), fields);
 	}
 

@@ -1,8 +1,11 @@
 package news.platform.desk.web;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -21,11 +24,13 @@ public final class Texts {
 
 	private final DateTimeFormatter dateTime;
 
+	private final DateTimeFormatter localDateTime;
+
 	public Texts(MessageSource messages, Locale locale) {
 		this.messages = messages;
 		this.locale = locale;
-		this.dateTime = DateTimeFormatter.ofPattern(messages.getMessage("format.date-time", null, locale), locale)
-			.withZone(NEWSROOM_TIME);
+		this.localDateTime = DateTimeFormatter.ofPattern(messages.getMessage("format.date-time", null, locale), locale);
+		this.dateTime = this.localDateTime.withZone(NEWSROOM_TIME);
 	}
 
 	public String t(String key, Object... arguments) {
@@ -40,6 +45,29 @@ public final class Texts {
 	/** {@code 4. prosinca 2026. u 14:05} (Croatian), {@code 4 December 2026, 14:05} (English). */
 	public String dateTime(Instant instant) {
 		return instant == null ? "" : this.dateTime.format(instant);
+	}
+
+	/**
+	 * A {@code datetime-local} value (the newsroom's wall time, as the embargo and schedule pickers
+	 * hold it) in words with the zone named: {@code 4. prosinca 2026. u 14:05 (zagrebačko vrijeme,
+	 * UTC+1)}. Empty for an empty value, null for one that is not a time.
+	 */
+	public String localTime(String value) {
+		if (value == null || value.isBlank()) {
+			return "";
+		}
+		LocalDateTime local;
+		try {
+			local = LocalDateTime.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+		ZoneOffset offset = local.atZone(NEWSROOM_TIME).getOffset();
+		int minutes = offset.getTotalSeconds() / 60;
+		String utc = (minutes < 0 ? "-" : "+") + Math.abs(minutes / 60)
+				+ (minutes % 60 == 0 ? "" : String.format(":%02d", Math.abs(minutes % 60)));
+		return t("time.zagreb", this.localDateTime.format(local), utc);
 	}
 
 	/** The page's {@code lang}: {@code hr} or {@code en}. */

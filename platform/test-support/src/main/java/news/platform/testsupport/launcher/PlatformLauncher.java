@@ -267,14 +267,74 @@ public final class PlatformLauncher implements AutoCloseable {
 		return this.data.resolve("identity");
 	}
 
+	/**
+	 * Starts another replica of a launched module: the same jar and arguments (the same MongoDB
+	 * URI, so the same database; the same issuer and client secret), its own ports and log
+	 * ({@code <module>-<n>.log}). Returns at once, so a test can let it start while it does other
+	 * work; {@link Replica#ready()} waits. Not in {@link #url}'s table: nothing else is pointed at
+	 * it, the test calls it by {@link Replica#url()}. {@link #close()} stops it too.
+	 */
+	public synchronized Replica startReplica(String module) {
+		port(module);
+		long others = this.children.keySet().stream().filter(name -> name.startsWith(module + "#")).count();
+		String name = module + "#" + (others + 2);
+		int port = freePort();
+		int management = freePort();
+		Map<String, String> arguments = arguments(module, ARTIFACTS.getOrDefault(module, module));
+		arguments.put("server.port", String.valueOf(port));
+		arguments.put("management.server.port", String.valueOf(management));
+		Child child = spawn(module, arguments, this.logs.resolve(module + "-" + (others + 2) + ".log"));
+		this.children.put(name, child);
+		return new Replica(name, port, management);
+	}
+
+	/** A second (third…) process of a launched module, from {@link #startReplica}. */
+	public final class Replica implements AutoCloseable {
+
+		private final String name;
+
+		private final int port;
+
+		private final int managementPort;
+
+		private Replica(String name, int port, int managementPort) {
+			this.name = name;
+			this.port = port;
+			this.managementPort = managementPort;
+		}
+
+		/** Waits until it is ready (as the launch waits for each module). */
+		public Replica ready() {
+			awaitReady(this.name, URI.create(managementUrl() + "/actuator/health/readiness"), READY_WITHIN);
+			return this;
+		}
+
+		public String url() {
+			return "http://localhost:" + this.port;
+		}
+
+		public String managementUrl() {
+			return "http://localhost:" + this.managementPort;
+		}
+
+		/** Stops it (SIGTERM, then a kill). */
+		@Override
+		public void close() {
+			PlatformLauncher.this.stop(this.name);
+		}
+
+	}
+
 	private Child spawn(String module) {
+		return spawn(module, arguments(module, ARTIFACTS.getOrDefault(module, module)),
+				this.logs.resolve(module + ".log"));
+	}
+
+	private Child spawn(String module, Map<String, String> arguments, Path logFile) {
 		Path jar = jar(module);
-		String name = ARTIFACTS.getOrDefault(module, module);
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 				"-Xss512k", "-Xmx320m", "-Djava.security.egd=file:/dev/urandom", "-jar", jar.toString()));
-		Map<String, String> arguments = arguments(module, name);
 		arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
-		Path logFile = this.logs.resolve(module + ".log");
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(logFile.toFile())
@@ -327,7 +387,10 @@ public final class PlatformLauncher implements AutoCloseable {
 	}
 
 	private void awaitReady(String module, Duration timeout) {
-		URI readiness = URI.create(managementUrl(module) + "/actuator/health/readiness");
+		awaitReady(module, URI.create(managementUrl(module) + "/actuator/health/readiness"), timeout);
+	}
+
+	private void awaitReady(String module, URI readiness, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		Child child = this.children.get(module);
 		while (Instant.now().isBefore(deadline)) {
