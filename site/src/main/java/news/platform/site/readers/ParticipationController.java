@@ -357,7 +357,7 @@ class ParticipationController {
 		if (articleId == null || !CommentApi.ARTICLE_ID.matcher(articleId).matches()) {
 			return Optional.empty();
 		}
-		return this.articles.byId(articleId);
+		return PersonalTiming.upstream(() -> this.articles.byId(articleId));
 	}
 
 	private Optional<Article> articleOfComment(String commentId, HttpServletRequest request,
@@ -421,7 +421,7 @@ class ParticipationController {
 				result.error(), result.text(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), own,
 				fragment(request) ? result.posted() : null);
 		write(fragment(request) ? "readers/personal-fragment.jte" : "readers/personal.jte", page,
-				fragment(request) ? 200 : result.status(), response);
+				fragment(request) ? 200 : result.status(), request, response);
 	}
 
 	private void writeActions(Article article, String commentId, Result result, HttpServletRequest request,
@@ -437,7 +437,7 @@ class ParticipationController {
 				result.error(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), REACTIONS,
 				reader == null ? null : OwnActivity.reaction(request.getSession(false), commentId));
 		write(fragment(request) ? "readers/actions-fragment.jte" : "readers/actions.jte", page,
-				fragment(request) ? 200 : result.status(), response);
+				fragment(request) ? 200 : result.status(), request, response);
 	}
 
 	/** The reader's own comments on the article, as comment-service shows them to their author. */
@@ -487,13 +487,18 @@ class ParticipationController {
 		}
 	}
 
-	private void write(String template, Object page, int status, HttpServletResponse response) throws IOException {
+	private void write(String template, Object page, int status, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		byte[] body = this.templates.render(template, page);
 		response.setStatus(status);
 		response.setContentType("text/html;charset=UTF-8");
 		// personal: no cache anywhere may keep it or hand it to another reader
 		response.setHeader("Cache-Control", "private, no-store");
 		response.setHeader("X-Robots-Tag", "noindex");
+		String timing = PersonalTiming.serverTiming(request);
+		if (timing != null) {
+			response.setHeader("Server-Timing", timing);
+		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}
