@@ -276,10 +276,15 @@ fi
 
 STAMP=$(date -u +%Y-%m-%dT%H%MZ)
 RESULT="bench/site/results/$STAMP-readers.md"
+if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+	JARS="target-bench/'s, built before this run (SKIP_BUILD=1; HEAD $(git rev-parse --short HEAD))"
+else
+	JARS="built by this run from $(git rev-parse --short HEAD)"
+fi
 {
 	printf '# Site benchmark, readers: %s\n\n' "$STAMP"
-	printf 'Machine: %s cores, shared (other builds may run); load (1, 5, 15 min) %s while the fragment was measured, %s for the article page; `uptime` at the end: %s. JDK: %s. Real identity, article-service, comment-service, gateway (jars of %s); the site in profile `bench` (sessions in embedded MongoDB, in memory). wrk and the services on the same machine.\n\n' \
-		"$(nproc)" "$LOAD_FRAGMENT" "$LOAD_PAGE" "$(uptime | sed 's/^ *//')" "$JDK_LABEL" "$(git rev-parse --short HEAD)"
+	printf 'Machine: %s cores, shared (other builds may run); load (1, 5, 15 min) %s while the fragment was measured, %s for the article page; `uptime` at the end: %s. JDK: %s. Real identity, article-service, comment-service, gateway (jars %s); the site in profile `bench` (sessions in embedded MongoDB, in memory). wrk and the services on the same machine.\n\n' \
+		"$(nproc)" "$LOAD_FRAGMENT" "$LOAD_PAGE" "$(uptime | sed 's/^ *//')" "$JDK_LABEL" "$JARS"
 	printf 'One story with %s comments (%s shown on the page: "%s"); the seeded reader signed in through the gateway with curl and posted %s comments through the site, so the fragment shows %s own comments (a GET of each at comment-service, with the reader'"'"'s token, and the story from article-service: %s bytes).\n\n' \
 		"$COMMENTS" "$SHOWN" "$HEADING" "$OWN" "$OWN_SHOWN" "$FRAGMENT_BYTES"
 	printf '| measure | value | goal |\n|---|---|---|\n'
