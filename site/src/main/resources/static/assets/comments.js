@@ -18,7 +18,7 @@
 (function () {
   "use strict";
   var section = document.getElementById("komentari");
-  if (!section || !window.EventSource || !section.dataset.stream) {
+  if (!section) {
     return;
   }
   var seen = {};
@@ -63,7 +63,27 @@
       body.appendChild(document.createTextNode(line));
     });
     article.appendChild(body);
+    // what a reader can do with it (reply, react, report), as on the server's comments
+    if (section.dataset.actions) {
+      var actions = document.createElement("div");
+      actions.className = "comment-actions";
+      actions.id = "radnje-" + comment.id;
+      var link = text("a", null, section.dataset.actions);
+      link.href = "/citatelj/komentar/" + encodeURIComponent(comment.id);
+      link.setAttribute("hx-get", link.getAttribute("href"));
+      link.setAttribute("hx-target", "#" + actions.id);
+      link.setAttribute("hx-swap", "innerHTML");
+      actions.appendChild(link);
+      article.appendChild(actions);
+    }
     return article;
+  }
+
+  // htmx wires the links of a comment added here (it processed the page once, when it loaded)
+  function wire(element) {
+    if (window.htmx) {
+      window.htmx.process(element);
+    }
   }
 
   function newestFirst() {
@@ -97,7 +117,9 @@
   function flush() {
     var items = section.querySelector(".comment-items");
     while (waiting.length) {
-      items.insertBefore(waiting.shift(), items.firstChild);
+      var element = waiting.shift();
+      items.insertBefore(element, items.firstChild);
+      wire(element);
     }
     if (notice) {
       notice.hidden = true;
@@ -107,6 +129,67 @@
       none.remove();
     }
   }
+
+  // the list's replies of a comment, made when it has none yet
+  function repliesOf(parent) {
+    var replies = parent.querySelector(":scope > .replies");
+    if (!replies) {
+      replies = document.createElement("div");
+      replies.className = "replies";
+      replies.setAttribute("role", "group");
+      parent.appendChild(replies);
+    }
+    return replies;
+  }
+
+  // The reader's own comment, just posted or edited: the form's htmx answer carries it in a
+  // <template class="own-posted">, and it goes into the list at once, marked as theirs, because
+  // the list under the form is the cached one (up to the comments' lifetime old) and does not
+  // show it yet. The stream's copy, arriving before or after it, is not added a second time.
+  function placeOwn(template) {
+    var id = template.dataset.commentId;
+    var element = document.importNode(template.content, true).firstElementChild;
+    template.remove();
+    if (!id || !element) {
+      return;
+    }
+    seen[id] = true;
+    var existing = document.getElementById("komentar-" + id);
+    if (existing) {
+      // an edit, or the stream's copy: the new one in its place, with the replies it has there
+      var kept = existing.querySelector(":scope > .replies");
+      if (kept) {
+        element.appendChild(kept);
+      }
+      existing.replaceWith(element);
+      return;
+    }
+    var parentId = template.dataset.parentId;
+    if (parentId) {
+      var parent = document.getElementById("komentar-" + parentId);
+      if (parent) {
+        var replies = repliesOf(parent);
+        replies.insertBefore(element, replies.querySelector(":scope > .more-replies"));
+      }
+      return;
+    }
+    var items = section.querySelector(".comment-items");
+    if (!items) {
+      return;
+    }
+    items.insertBefore(element, newestFirst() ? items.firstChild : null);
+    var none = section.querySelector(".comments-none");
+    if (none) {
+      none.remove();
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail && event.detail.target;
+    if (target && target.querySelectorAll) {
+      Array.prototype.forEach.call(target.querySelectorAll("template.own-posted"), placeOwn);
+    }
+  });
 
   function add(comment) {
     if (!comment || !comment.id || known(comment.id)) {
@@ -119,16 +202,11 @@
       if (!parent) {
         return;
       }
-      var replies = parent.querySelector(":scope > .replies");
-      if (!replies) {
-        replies = document.createElement("div");
-        replies.className = "replies";
-        replies.setAttribute("role", "group");
-        parent.appendChild(replies);
-      }
+      var replies = repliesOf(parent);
       var more = replies.querySelector(":scope > .more-replies");
       if (!more) {
         replies.appendChild(element);
+        wire(element);
       }
       return;
     }
@@ -149,8 +227,10 @@
 
   function connect() {
     source = new EventSource(section.dataset.stream);
+    // the stream's state on the section (data-live: open, reconnecting), for styles and tests
     source.addEventListener("open", function () {
       delay = 1000;
+      section.dataset.live = "open";
     });
     source.addEventListener("comment", function (event) {
       try {
@@ -160,6 +240,7 @@
       }
     });
     source.addEventListener("error", function () {
+      section.dataset.live = "reconnecting";
       // the browser reconnects by itself while the stream is CONNECTING; once CLOSED (the server
       // refused or the gateway dropped it) the page reconnects, waiting longer each time
       if (source.readyState === EventSource.CLOSED) {
@@ -172,6 +253,9 @@
 
   // The stream opens when the comments come near the window: a reader who never scrolls down to
   // them holds no connection to the gateway and comment-service for as long as the tab stays open.
+  if (!window.EventSource || !section.dataset.stream) {
+    return;
+  }
   if (window.IntersectionObserver) {
     var watcher = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {

@@ -33,7 +33,11 @@ import static org.awaitility.Awaitility.await;
  * article-service and comment-service (jars started by the shared launcher): signs in from an
  * article and comes back to it, posts a comment and sees it (pending or visible), sends the same
  * form twice and still makes one comment, signs out and is back on the article; the article page
- * signed in passes axe-core's rules with no serious or critical violation.
+ * signed in passes axe-core's rules with no serious or critical violation. And the whole round of a
+ * new reader: signs up at identity from the comments, signs in, posts (the comment shows in the
+ * list at once), sees another reader's comment arrive live, replies to it, reacts, reports it,
+ * edits their own, sees a held comment as pending (nobody else sees it), and signs out; the
+ * article page served to anyone else after that holds nothing of theirs.
  */
 class ReaderCommentsIT {
 
@@ -127,6 +131,156 @@ class ReaderCommentsIT {
 		assertThat(browser.findElements(By.cssSelector("#komentari-osobno textarea"))).isEmpty();
 	}
 
+	/**
+	 * A new reader's whole round on an article with no comments yet. Every wait is for a state only
+	 * the end of that step has (a text, an attribute), found again on each poll: a later htmx answer
+	 * may replace what an earlier look found.
+	 */
+	@Test
+	void aNewReaderSignsUpTakesPartInTheCommentsAndSignsOut() throws Exception {
+		String suffix = Long.toString(System.nanoTime() % 1_000_000L);
+		String username = "citateljica" + suffix;
+		String displayName = "Marta Kovač " + suffix;
+		String password = "Lozinka-za-test-" + suffix;
+		String editor = platform.accessToken("editor");
+		JsonNode story = send("POST", platform.url("article-service") + "/api/v1/articles", editor,
+				"{\"headline\":\"Novi park uz rijeku\",\"section\":\"vijesti\","
+						+ "\"body\":[{\"type\":\"paragraph\",\"text\":\"Park ima tri igrališta.\"}]}",
+				201);
+		String storyId = story.path("id").asString();
+		String slug = send("POST", platform.url("article-service") + "/api/v1/articles/" + storyId + "/publish", editor,
+				null, 200).path("slug").asString();
+		String url = platform.url("gateway") + "/vijesti/" + slug;
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+		// signed out (whatever an earlier test left): the section offers sign-in and registration
+		browser.get(url);
+		browser.manage().deleteAllCookies();
+		browser.get(url);
+		WebElement register = waitFor(By.cssSelector("#komentari-osobno a[href$='/signup']"));
+		assertThat(browser.findElement(By.cssSelector("#komentari-popis .comments-none")).getText())
+			.isEqualTo("Još nema komentara.");
+		shot("reader-1-signed-out", By.id("komentari"));
+
+		// 1. signs up at identity (the section's registration link), then signs in from the story
+		register.click();
+		waitFor(By.name("displayName"));
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("displayName")).sendKeys(displayName);
+		browser.findElement(By.name("password")).sendKeys(password);
+		browser.findElement(By.name("passwordAgain")).sendKeys(password);
+		shot("reader-2-sign-up", null);
+		browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?registered"));
+		browser.get(url);
+		waitFor(By.cssSelector("#komentari-osobno a[href^='/prijava']")).click();
+		signInAtIdentity(username, password);
+		assertThat(browser.getCurrentUrl()).isEqualTo(url);
+		waitForText(By.cssSelector("#komentari-osobno .personal-who p"), "Prijavljeni ste kao " + displayName + ".");
+
+		// 2. posts: the comment shows in the list at once, marked as theirs, and the empty state goes
+		String first = "Park je odličan za djecu i pse.";
+		waitFor(By.cssSelector("#komentari-osobno textarea[name=tekst]")).sendKeys(first);
+		browser.findElement(By.cssSelector("#komentari-osobno form.comment-form button[type=submit]")).click();
+		waitForText(By.cssSelector("#komentari-osobno .own-comment .own-status"), "Objavljen");
+		waitForText(By.cssSelector("#komentari-popis article.comment-own .comment-text"), first);
+		String mine = browser.findElement(By.cssSelector("#komentari-popis article.comment-own"))
+			.getAttribute("data-comment-id");
+		assertThat(browser.findElement(By.cssSelector("#komentar-" + mine + " .comment-mine")).getText())
+			.isEqualTo("Vaš komentar · Objavljen");
+		assertThat(browser.findElements(By.cssSelector("#komentari-popis .comments-none"))).isEmpty();
+		shot("reader-3-posted", By.id("komentari-popis"));
+
+		// 3. another reader's comment arrives live; the reader's own is still there once (the stream
+		// carried it too, before this one)
+		waitFor(By.cssSelector("#komentari[data-live=open]"));
+		String theirs = "Nedostaje sjene, treba posaditi više drveća.";
+		String other = send("POST", platform.url("comment-service") + "/api/v1/comments/articles/" + storyId,
+				platform.accessToken("reader"), "{\"text\":\"" + theirs + "\"}", 201).path("id").asString();
+		waitForText(By.cssSelector("#komentar-" + other + " .comment-text"), theirs);
+		assertThat(browser.findElements(By.cssSelector("[id='komentar-" + mine + "']"))).hasSize(1);
+		shot("reader-4-live", By.id("komentar-" + other));
+
+		// 4. replies to it, reacts, reports it: each in the comment's own actions
+		waitFor(By.cssSelector("#radnje-" + other + " a")).click();
+		String reply = "Slažem se, i klupa je premalo.";
+		waitFor(By.cssSelector("#radnje-" + other + " form.comment-form textarea")).sendKeys(reply);
+		browser.findElement(By.cssSelector("#radnje-" + other + " form.comment-form button[type=submit]")).click();
+		waitForText(By.cssSelector("#komentar-" + other + " .replies article.comment-own .comment-text"), reply);
+		browser.findElement(By.cssSelector("#radnje-" + other + " form.reactions button[value=like]")).click();
+		waitFor(By.cssSelector("#radnje-" + other + " form.reactions button[value=like][aria-pressed=true]"));
+		browser.findElement(By.cssSelector("#radnje-" + other + " form.report input[name=razlog]"))
+			.sendKeys("Nije na temu.");
+		browser.findElement(By.cssSelector("#radnje-" + other + " form.report button[type=submit]")).click();
+		waitForText(By.cssSelector("#radnje-" + other + " .personal-message"),
+				"Hvala, komentar je prijavljen moderatorima.");
+		shot("reader-5-replied-reacted-reported", By.id("radnje-" + other));
+		JsonNode reacted = send("GET", platform.url("comment-service") + "/api/v1/comments/" + other,
+				platform.accessToken("moderator"), null, 200);
+		assertThat(reacted.path("reactions").path("like").asLong()).isEqualTo(1);
+		assertThat(reacted.path("reportCount").asInt()).isEqualTo(1);
+
+		// 5. edits their comment within the edit window
+		String edited = "Park je odličan za djecu, pse i trčanje.";
+		browser.findElement(By.cssSelector("#moj-" + mine + " details summary")).click();
+		WebElement change = waitFor(By.cssSelector("#uredi-" + mine));
+		change.clear();
+		change.sendKeys(edited);
+		browser.findElement(By.cssSelector("#moj-" + mine + " details form button[type=submit]")).click();
+		waitForText(By.cssSelector("#moj-" + mine + " .comment-text"), edited);
+		assertThat(browser.findElement(By.cssSelector("#komentari-osobno .personal-message")).getText())
+			.isEqualTo("Izmjene su spremljene.");
+		waitForText(By.cssSelector("#komentar-" + mine + " .comment-text"), edited);
+		shot("reader-6-edited", By.id("moj-" + mine));
+
+		// 6. a comment held by moderation (a suspect word) is pending, to its author only
+		String held = "Tko je ovo planirao, neki glupan?";
+		waitFor(By.cssSelector("#komentari-osobno form.comment-form textarea[name=tekst]")).sendKeys(held);
+		browser.findElement(By.cssSelector("#komentari-osobno form.comment-form button[type=submit]")).click();
+		waitForText(By.cssSelector("#komentari-osobno .own-pending .own-status"), "Čeka odobrenje moderatora");
+		waitForText(By.cssSelector("#komentari-popis article.comment-own-pending .comment-mine"),
+				"Vaš komentar · Čeka odobrenje moderatora");
+		String pending = browser.findElement(By.cssSelector("#komentari-popis article.comment-own-pending"))
+			.getAttribute("data-comment-id");
+		shot("reader-7-pending", By.id("komentar-" + pending));
+		HttpResponse<String> toAnother = HTTP.send(HttpRequest
+			.newBuilder(URI.create(platform.url("comment-service") + "/api/v1/comments/" + pending))
+			.header("Authorization", "Bearer " + platform.accessToken("reader"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(toAnother.body()).as("the held comment to another reader").doesNotContain("glupan");
+
+		// 7. the article page anyone else gets (the site's page cache, the gateway): the comments as
+		// everyone sees them (the edit already), nothing of this reader's session, no cookie
+		HttpResponse<String> anonymous = await().atMost(Duration.ofSeconds(40))
+			.until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofString()), page -> page.body().contains(edited));
+		assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(anonymous.headers().firstValue("Cache-Control")).get().asString().startsWith("public");
+		assertThat(anonymous.body()).doesNotContain("glupan", "Prijavljeni ste kao", "/odjava", "_csrf", "own-posted",
+				"Vaš komentar ·");
+		assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(platform.url("comment-service")
+				+ "/api/v1/comments/articles/" + storyId)).build(), HttpResponse.BodyHandlers.ofString()).body())
+			.contains(edited, theirs, reply)
+			.doesNotContain("glupan");
+
+		// 8. signs out, back on the story
+		browser.findElement(By.cssSelector("#komentari-osobno form[action='/odjava'] button")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
+		waitFor(By.cssSelector("#komentari-osobno a[href^='/prijava']"));
+		assertThat(browser.findElements(By.cssSelector("#komentari-osobno textarea"))).isEmpty();
+		shot("reader-8-signed-out-again", By.id("komentari"));
+	}
+
+	/** A screenshot of the step, {@code centre} (when given) scrolled to the middle of the window. */
+	private static void shot(String name, By centre) {
+		if (centre != null) {
+			browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.findElement(centre));
+		}
+		Chromium.screenshot(browser, SCREENSHOTS.resolve("comments-" + name + "-1280.png"));
+	}
+
 	/** The reader's comments on the article as comment-service keeps them: visible ones and held ones. */
 	private static List<String> commentsOfTheArticle() throws Exception {
 		List<String> texts = new ArrayList<>();
@@ -144,9 +298,13 @@ class ReaderCommentsIT {
 	}
 
 	private static void signInAtIdentity(String username) {
+		signInAtIdentity(username, platform.accounts().get(username));
+	}
+
+	private static void signInAtIdentity(String username, String password) {
 		WebElement name = waitFor(By.name("username"));
 		name.sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(platform.accounts().get(username));
+		browser.findElement(By.name("password")).sendKeys(password);
 		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(driver -> driver.getCurrentUrl().startsWith(platform.url("gateway")));
@@ -155,6 +313,11 @@ class ReaderCommentsIT {
 	private static WebElement waitFor(By selector) {
 		return new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.presenceOfElementLocated(selector));
+	}
+
+	/** Waits until the element {@code selector} finds (found again on each look) shows {@code text}. */
+	private static void waitForText(By selector, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(selector, text));
 	}
 
 	private static List<WebElement> waitForAll(By selector) {

@@ -43,6 +43,7 @@ import news.platform.site.content.ArticleApi;
 import news.platform.site.content.CommentApi;
 import news.platform.site.content.Sections;
 import news.platform.site.page.PageFactory;
+import news.platform.site.page.RelativeTime;
 import news.platform.site.page.Texts;
 import news.platform.site.page.Views;
 import news.platform.site.render.Templates;
@@ -109,10 +110,17 @@ class ParticipationController {
 		this.signUpHref = issuer + properties.signUpPath();
 	}
 
-	/** An answer of one of the forms: a message, and the text kept when it was refused. */
-	private record Result(String message, boolean error, String text, int status) {
+	/**
+	 * An answer of one of the forms: a message, the text kept when it was refused, and the comment a
+	 * post made or an edit changed (null for none).
+	 */
+	private record Result(String message, boolean error, String text, int status, PersonalView.Posted posted) {
 
 		static final Result NONE = new Result(null, false, null, 200);
+
+		Result(String message, boolean error, String text, int status) {
+			this(message, error, text, status, null);
+		}
 
 	}
 
@@ -165,7 +173,8 @@ class ParticipationController {
 					String status = outcome.body() == null ? "" : outcome.body().path("status").asString("");
 					result = new Result(t.t("pending".equals(status) ? "readers.posted.pending"
 							: "rejected".equals(status) ? "readers.posted.rejected" : "readers.posted.visible"), false,
-							null, 200);
+							null, 200,
+							posted(t, id, status, outcome.body(), Reader.of(authentication), this.clock.instant()));
 				}
 				else {
 					result = refusal(t, outcome, input.text());
@@ -200,8 +209,13 @@ class ParticipationController {
 			String token = token(authentication, request, response);
 			ReaderComments.Outcome outcome = token == null ? null
 					: this.comments.edit(token, commentId, input.text(), version);
+			// the edited comment replaces the list's copy of it on the page, as a post adds one
 			result = token == null ? new Result(t.t("readers.problem.signedOut"), true, null, 401)
-					: outcome.ok() ? new Result(t.t("readers.edited"), false, null, 200) : refusal(t, outcome, null);
+					: outcome.ok() ? new Result(t.t("readers.edited"), false, null, 200,
+							outcome.body() == null ? null : posted(t, commentId,
+									outcome.body().path("status").asString(""), outcome.body(),
+									Reader.of(authentication), this.clock.instant()))
+							: refusal(t, outcome, null);
 		}
 		writePersonal(found.get(), result, request, response, authentication);
 	}
@@ -313,6 +327,25 @@ class ParticipationController {
 		};
 	}
 
+	/**
+	 * The comment just posted or edited, for the page's list: only one that shows (visible, or
+	 * pending to its author).
+	 */
+	private static PersonalView.Posted posted(Texts t, String id, String status, JsonNode body, Reader reader,
+			Instant now) {
+		if (id == null || !CommentApi.COMMENT_ID.matcher(id).matches()
+				|| !("visible".equals(status) || "pending".equals(status))) {
+			return null;
+		}
+		String parent = body.path("parentId").asString(null);
+		Instant created = instant(body.path("createdAt").asString(null));
+		String author = body.path("author").path("name").asString(reader == null ? "" : reader.name());
+		return new PersonalView.Posted(id, parent != null && CommentApi.COMMENT_ID.matcher(parent).matches() ? parent
+				: null, author, status, t.t("readers.status." + status),
+				List.of(body.path("text").asString("").split("\n", -1)), body.path("createdAt").asString(""),
+				RelativeTime.of(created == null ? now : created, now, t));
+	}
+
 	private String suspendedUntil(Texts t, String detail) {
 		Matcher matcher = detail == null ? null : INSTANT.matcher(detail);
 		if (matcher != null && matcher.find()) {
@@ -331,7 +364,7 @@ class ParticipationController {
 		if (articleId == null || !CommentApi.ARTICLE_ID.matcher(articleId).matches()) {
 			return Optional.empty();
 		}
-		return this.articles.byId(articleId);
+		return PersonalTiming.upstream(() -> this.articles.byId(articleId));
 	}
 
 	private Optional<Article> articleOfComment(String commentId, HttpServletRequest request,
@@ -396,9 +429,10 @@ class ParticipationController {
 		PersonalView.Personal page = new PersonalView.Personal(chrome, t, article.id(), href, article.headline(),
 				reader == null ? null : reader.name(), reader == null ? null : csrf(request),
 				ReaderSecurity.SIGN_IN_PATH + "?natrag=" + encode(href), this.signUpHref, result.message(),
-				result.error(), result.text(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), own);
+				result.error(), result.text(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), own,
+				fragment(request) ? result.posted() : null);
 		write(fragment(request) ? "readers/personal-fragment.jte" : "readers/personal.jte", page,
-				fragment(request) ? 200 : result.status(), response);
+				fragment(request) ? 200 : result.status(), request, response);
 	}
 
 	private static boolean hinted(HttpServletRequest request) {
@@ -420,7 +454,7 @@ class ParticipationController {
 				result.error(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), REACTIONS,
 				reader == null ? null : OwnActivity.reaction(request.getSession(false), commentId));
 		write(fragment(request) ? "readers/actions-fragment.jte" : "readers/actions.jte", page,
-				fragment(request) ? 200 : result.status(), response);
+				fragment(request) ? 200 : result.status(), request, response);
 	}
 
 	/** The reader's own comments on the article, as comment-service shows them to their author. */
@@ -470,13 +504,18 @@ class ParticipationController {
 		}
 	}
 
-	private void write(String template, Object page, int status, HttpServletResponse response) throws IOException {
+	private void write(String template, Object page, int status, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		byte[] body = this.templates.render(template, page);
 		response.setStatus(status);
 		response.setContentType("text/html;charset=UTF-8");
 		// personal: no cache anywhere may keep it or hand it to another reader
 		response.setHeader("Cache-Control", "private, no-store");
 		response.setHeader("X-Robots-Tag", "noindex");
+		String timing = PersonalTiming.serverTiming(request);
+		if (timing != null) {
+			response.setHeader("Server-Timing", timing);
+		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}

@@ -24,10 +24,25 @@ public final class PersonalView {
 	 * @param error whether {@code message} is a refusal
 	 * @param text the reader's text, kept when a post was refused
 	 * @param key the form's Idempotency-Key: one per rendered form, so a double click posts one comment
+	 * @param posted the comment this answer's post made or edit changed, for the page's list; null for none
 	 */
 	public record Personal(Views.Chrome chrome, Texts t, String articleId, String articleHref, String headline,
 			String reader, Csrf csrf, String signInHref, String signUpHref, String message, boolean error,
-			String text, String key, int maxLength, List<Own> own) {
+			String text, String key, int maxLength, List<Own> own, Posted posted) {
+	}
+
+	/**
+	 * The reader's comment a post just made or an edit changed (visible or pending), which
+	 * {@code comments.js} puts into the page's list at once (in place of the list's copy): the
+	 * cached list under the form is up to {@code site.comments.lifetime} old and does not show it yet.
+	 *
+	 * @param parentId the comment it replies to; null for a top-level comment
+	 * @param statusText "Objavljen", "Čeka odobrenje moderatora"
+	 * @param datetime its creation time, for {@code <time datetime>}
+	 * @param ago "upravo sada", "prije 3 minute"
+	 */
+	public record Posted(String id, String parentId, String author, String status, String statusText,
+			List<String> lines, String datetime, String ago) {
 	}
 
 	/**

@@ -107,13 +107,24 @@ final class ReaderComments {
 		}
 		HttpResponse<String> response;
 		try {
-			response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpRequest call = request.build();
+			response = PersonalTiming.upstream(() -> {
+				try {
+					return this.http.send(call, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return null;
+				}
+			});
+			if (response == null) {
+				return Outcome.unavailable();
+			}
 		}
-		catch (IOException ex) {
-			return Outcome.unavailable();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (java.io.UncheckedIOException ex) {
 			return Outcome.unavailable();
 		}
 		JsonNode json = null;
