@@ -115,16 +115,6 @@ start() {
 	LAST_PID=$!
 	PIDS+=("$LAST_PID")
 }
-ready() { # ready <name> <pid> <management port>
-	local started
-	started=$(date +%s)
-	until curl -fs "http://127.0.0.1:$3/actuator/health/readiness" >/dev/null 2>&1; do
-		kill -0 "$2" 2>/dev/null || { tail -50 "$TMP/$1.log" >&2; log "$1 died"; exit 1; }
-		sleep 0.5
-		if (($(date +%s) - started > 300)); then log "$1 not ready after 300 s"; tail -50 "$TMP/$1.log" >&2; exit 1; fi
-	done
-	log "$1 ready in $(($(date +%s) - started)) s"
-}
 start article-service "$ARTICLE_JAR" "$ARTICLE_PORT" "$ARTICLE_MPORT" "$SIDE_JAVA_OPTS" article-service
 ARTICLE_PID=$LAST_PID
 start media-service "$MEDIA_JAR" "$MEDIA_PORT" "$MEDIA_MPORT" "$MEDIA_JAVA_OPTS" media-service \
@@ -132,9 +122,9 @@ start media-service "$MEDIA_JAR" "$MEDIA_PORT" "$MEDIA_MPORT" "$MEDIA_JAVA_OPTS"
 MEDIA_PID=$LAST_PID
 start desk "$DESK_JAR" "$DESK_PORT" "$DESK_MPORT" "$DESK_JAVA_OPTS" desk
 DESK_PID=$LAST_PID
-ready article-service "$ARTICLE_PID" "$ARTICLE_MPORT"
-ready media-service "$MEDIA_PID" "$MEDIA_MPORT"
-ready desk "$DESK_PID" "$DESK_MPORT"
+wait_ready article-service "$ARTICLE_PID" "$ARTICLE_MPORT"
+wait_ready media-service "$MEDIA_PID" "$MEDIA_MPORT"
+wait_ready desk "$DESK_PID" "$DESK_MPORT"
 log "waiting for media-service's library index (searches answer 503 while it is built)"
 started=$(date +%s)
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $EDITOR_TOKEN" "$MEDIA/api/v1/media?limit=1")" == 200 ]]; do

@@ -43,17 +43,6 @@ DESK_PORT="$(pick_port 18084)"; DESK_MPORT="$(pick_port 19084)"; DESK_MONGO="$(p
 DESK="http://127.0.0.1:$DESK_PORT"
 ART="http://127.0.0.1:$ART_PORT"
 
-# wait_ready <name> <pid> <management port> <log>
-wait_ready() {
-	local started
-	started=$(date +%s)
-	until curl -fs "http://127.0.0.1:$3/actuator/health/readiness" >/dev/null 2>&1; do
-		kill -0 "$2" 2>/dev/null || { tail -50 "$4" >&2; log "$1 died"; exit 1; }
-		sleep 0.5
-		if (($(date +%s) - started > 300)); then log "$1 not ready after 300 s"; tail -50 "$4" >&2; exit 1; fi
-	done
-	log "$1 ready in $(($(date +%s) - started)) s"
-}
 
 # ---- identity: the desk's sign-in comes back to the desk's own address (the bench's public URL)
 start_identity --platform.public-urls.site="$DESK"

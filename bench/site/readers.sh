@@ -76,17 +76,6 @@ start() {
 	LAST_PID=$!
 	PIDS+=("$LAST_PID")
 }
-# ready <name> <pid> <management port>
-ready() {
-	local started
-	started=$(date +%s)
-	until curl -fs "http://127.0.0.1:$3/actuator/health/readiness" >/dev/null 2>&1; do
-		kill -0 "$2" 2>/dev/null || { tail -50 "$TMP/$1.log" >&2; log "$1 died"; exit 1; }
-		sleep 0.5
-		if (($(date +%s) - started > 300)); then log "$1 not ready after 300 s"; tail -50 "$TMP/$1.log" >&2; exit 1; fi
-	done
-	log "$1 ready in $(($(date +%s) - started)) s"
-}
 
 start article-service article-service "$SIDE_JAVA_OPTS" --spring.profiles.active=local,bench \
 	--server.port="$ART_PORT" --management.server.port="$ART_MPORT" \
@@ -100,8 +89,8 @@ start comment-service comment-service "$SIDE_JAVA_OPTS" --spring.profiles.active
 COM_PID=$LAST_PID
 # the site and the gateway once those two are up: four JVMs starting at once on a loaded 2-core
 # machine starved the site's in-process MongoDB past the driver's 30 s server selection
-ready article-service "$ART_PID" "$ART_MPORT"
-ready comment-service "$COM_PID" "$COM_MPORT"
+wait_ready article-service "$ART_PID" "$ART_MPORT"
+wait_ready comment-service "$COM_PID" "$COM_MPORT"
 # media-service is not started: the story has no pictures, so the site never asks it
 start site site "$SITE_JAVA_OPTS" --spring.profiles.active=bench,local \
 	--server.port="$SITE_PORT" --management.server.port="$SITE_MPORT" \
@@ -116,8 +105,8 @@ start gateway "" "$SIDE_JAVA_OPTS" --spring.profiles.active=local \
 	--platform.upstreams.comment-service="$COM" --platform.upstreams.media-service=http://127.0.0.1:9 \
 	--platform.upstreams.desk=http://127.0.0.1:9
 GW_PID=$LAST_PID
-ready site "$SITE_PID" "$SITE_MPORT"
-ready gateway "$GW_PID" "$GW_MPORT"
+wait_ready site "$SITE_PID" "$SITE_MPORT"
+wait_ready gateway "$GW_PID" "$GW_MPORT"
 
 # ---- the story and its comments, through the APIs
 (umask 077 && identity_token EDITOR >"$TMP/editor.token" && identity_token READER >"$TMP/reader.token")
