@@ -70,8 +70,11 @@ final class KeyedH2Collection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
         if (uniqueIndexes != null && uniqueIndexes.stream().noneMatch(index -> index.canHandle(query))) {
+            Map<String, Object> conditions = new HashMap<>();
+            Set<String> repeated = new HashSet<>();
+            collect(query, conditions, repeated);
             for (Index<Object> index : uniqueIndexes) {
-                Document byKeys = keysOf(index, query);
+                Document byKeys = keysOf(index, conditions, repeated);
                 if (byKeys != null && index.canHandle(byKeys)) {
                     return matchDocuments(query, index.getPositions(byKeys), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
@@ -86,10 +89,7 @@ final class KeyedH2Collection extends H2Collection {
      * {@code Filters.and(eq("_id", id), eq("revision", r))} as {@code {$and: [{_id: id}, {revision: r}]}}, so the
      * conditions inside a top-level {@code $and} count as the query's own.
      */
-    private static Document keysOf(Index<Object> index, Document query) {
-        Map<String, Object> conditions = new HashMap<>();
-        Set<String> repeated = new HashSet<>();
-        collect(query, conditions, repeated);
+    private static Document keysOf(Index<Object> index, Map<String, Object> conditions, Set<String> repeated) {
         Document byKeys = new Document();
         for (IndexKey key : index.getKeys()) {
             String field = key.getKey();

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.WebUtils;
 
 import tools.jackson.databind.JsonNode;
 
@@ -428,7 +428,7 @@ class ParticipationController {
 				: this.factory.personalChrome(t, t.t("readers.pageTitle", article.headline()));
 		PersonalView.Personal page = new PersonalView.Personal(chrome, t, article.id(), href, article.headline(),
 				reader == null ? null : reader.name(), reader == null ? null : csrf(request),
-				ReaderSecurity.SIGN_IN_PATH + "?natrag=" + encode(href), this.signUpHref, result.message(),
+				PageFactory.signInHref(href), this.signUpHref, result.message(),
 				result.error(), result.text(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), own,
 				fragment(request) ? result.posted() : null);
 		write(fragment(request) ? "readers/personal-fragment.jte" : "readers/personal.jte", page,
@@ -436,9 +436,8 @@ class ParticipationController {
 	}
 
 	private static boolean hinted(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		return cookies != null && Arrays.stream(cookies)
-			.anyMatch(cookie -> ReaderSecurity.SIGNED_IN_HINT.equals(cookie.getName()) && !cookie.getValue().isEmpty());
+		Cookie hint = WebUtils.getCookie(request, ReaderSecurity.SIGNED_IN_HINT);
+		return hint != null && !hint.getValue().isEmpty();
 	}
 
 	private void writeActions(Article article, String commentId, Result result, HttpServletRequest request,
@@ -450,7 +449,7 @@ class ParticipationController {
 				: this.factory.personalChrome(t, t.t("readers.actionsTitle", article.headline()));
 		PersonalView.Actions page = new PersonalView.Actions(chrome, t, commentId, article.id(), href,
 				reader == null ? null : reader.name(), reader == null ? null : csrf(request),
-				ReaderSecurity.SIGN_IN_PATH + "?natrag=" + encode(href + "#komentar-" + commentId), result.message(),
+				PageFactory.signInHref(href + "#komentar-" + commentId), result.message(),
 				result.error(), UUID.randomUUID().toString(), this.properties.maxCommentLength(), REACTIONS,
 				reader == null ? null : OwnActivity.reaction(request.getSession(false), commentId));
 		write(fragment(request) ? "readers/actions-fragment.jte" : "readers/actions.jte", page,
