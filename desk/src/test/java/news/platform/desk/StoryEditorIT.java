@@ -154,6 +154,12 @@ class StoryEditorIT {
 				browser.findElement(By.id("schedule-at")), "2026-12-04T14:05");
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
 			.textToBePresentInElementLocated(By.id("schedule-text"), "4. prosinca 2026. u 14:05 (zagrebačko vrijeme, UTC+1)"));
+		// what the words' endpoint answers to what is not one time: 400 in words, escaped
+		for (String bad : List.of("vrijeme=4.%2012.%202026.", "vrijeme=2026-13-04T14:05", "embargo=" + "9".repeat(41),
+				"embargo=2026-12-04T14:05&vrijeme=2026-12-04T14:05", "vrijeme=%3Cscript%3E")) {
+			assertThat(fetchText("/desk/vrijeme?" + bad)).as(bad)
+				.isEqualTo("400 Vrijeme nije valjano: datum i sat, na primjer 5. 12. 2026. 14:05.");
+		}
 		String soon = LocalDateTime.now(ZoneId.of("Europe/Zagreb"))
 			.plusSeconds(30)
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
@@ -381,6 +387,16 @@ class StoryEditorIT {
 				}
 				throw new Error('not found: ' + words);
 				""", editable, words);
+	}
+
+	/** Status and body of a GET from the page, with its cookies. */
+	private static String fetchText(String path) {
+		return (String) browser.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'same-origin' })
+				  .then(function (answer) { return answer.text().then(function (text) { done(answer.status + ' ' + text); }); })
+				  .catch(function (error) { done('failed ' + error); });
+				""", path);
 	}
 
 	private static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
