@@ -45,7 +45,6 @@
     var article = document.createElement("article");
     article.className = "comment comment-live";
     article.id = "komentar-" + comment.id;
-    article.dataset.commentId = comment.id;
     var head = document.createElement("header");
     head.className = "comment-head";
     head.appendChild(text("span", "comment-author", comment.author && comment.author.name ? comment.author.name : section.dataset.anonymous));
@@ -67,24 +66,32 @@
     if (section.dataset.actions) {
       var actions = document.createElement("div");
       actions.className = "comment-actions";
-      actions.id = "radnje-" + comment.id;
       var link = text("a", null, section.dataset.actions);
       link.href = "/citatelj/komentar/" + encodeURIComponent(comment.id);
-      link.setAttribute("hx-get", link.getAttribute("href"));
-      link.setAttribute("hx-target", "#" + actions.id);
-      link.setAttribute("hx-swap", "innerHTML");
       actions.appendChild(link);
       article.appendChild(actions);
     }
     return article;
   }
 
-  // htmx wires the links of a comment added here (it processed the page once, when it loaded)
-  function wire(element) {
-    if (window.htmx) {
-      window.htmx.process(element);
+  // A comment's actions (reply, react, report) open in place: one listener for the whole section,
+  // so the cached page carries a plain link per comment (without JavaScript it opens the same
+  // actions as a page) instead of htmx attributes naming the comment three more times. The box
+  // gets the id the actions' forms answer into (tag/actions.jte: #radnje-{id}).
+  section.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".comment-actions > a[href]") : null;
+    if (!link || !window.htmx || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
     }
-  }
+    var comment = link.closest(".comment");
+    if (!comment || !/^komentar-/.test(comment.id)) {
+      return;
+    }
+    event.preventDefault();
+    var box = link.parentElement;
+    box.id = "radnje-" + comment.id.substring("komentar-".length);
+    window.htmx.ajax("GET", link.getAttribute("href"), { target: box, swap: "innerHTML" });
+  });
 
   function newestFirst() {
     var current = section.querySelector(".comment-sorts a[aria-current]");
@@ -119,7 +126,6 @@
     while (waiting.length) {
       var element = waiting.shift();
       items.insertBefore(element, items.firstChild);
-      wire(element);
     }
     if (notice) {
       notice.hidden = true;
@@ -206,7 +212,6 @@
       var more = replies.querySelector(":scope > .more-replies");
       if (!more) {
         replies.appendChild(element);
-        wire(element);
       }
       return;
     }

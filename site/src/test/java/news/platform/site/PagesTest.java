@@ -57,6 +57,21 @@ class PagesTest extends SiteTest {
 	}
 
 	@Test
+	void cachedAnswersAreCountedWithEveryOtherRequest() {
+		published("kultura", "Nova izložba u Klovićevim dvorima");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get("/kultura").body()).contains("Nova izložba u Klovićevim dvorima"));
+		// answered from the cache ahead of the request observation, which therefore does not count it:
+		// the fast path records it in the same timer, with the same tags
+		String etag = get("/kultura").header("ETag");
+		assertThat(get("/kultura", "If-None-Match", etag).status()).isEqualTo(304);
+		String metrics = Http.get("http://localhost:" + this.managementPort + "/actuator/prometheus").body();
+		assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\""
+				+ "[^}]*outcome=\"REDIRECTION\"[^}]*status=\"304\"[^}]*uri=\"/\\*\\*\"[^}]*} [1-9]");
+		assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/\\*\\*\"");
+	}
+
+	@Test
 	void theArticlePageCarriesItsStoryAndWhatSearchEnginesRead() throws Exception {
 		ServicesStub.Story story = published("vijesti/hrvatska", "Zagreb dobiva novi tramvaj");
 		Http.Response response = get(story.path());

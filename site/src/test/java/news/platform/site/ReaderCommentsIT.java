@@ -204,7 +204,8 @@ class ReaderCommentsIT {
 		shot("reader-4-live", By.id("komentar-" + other));
 
 		// 4. replies to it, reacts, reports it: each in the comment's own actions
-		waitFor(By.cssSelector("#radnje-" + other + " a")).click();
+		// the actions open in place (comments.js), in the box that then carries the id their forms answer into
+		waitFor(By.cssSelector("#komentar-" + other + " > .comment-actions > a")).click();
 		String reply = "Slažem se, i klupa je premalo.";
 		waitFor(By.cssSelector("#radnje-" + other + " form.comment-form textarea")).sendKeys(reply);
 		browser.findElement(By.cssSelector("#radnje-" + other + " form.comment-form button[type=submit]")).click();

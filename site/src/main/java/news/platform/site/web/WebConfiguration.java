@@ -125,12 +125,13 @@ class WebConfiguration {
 		return registration;
 	}
 
-	/** After the request-metrics and tracing filters, before everything else. */
+	/** First of all filters: it records its own answers in {@code http.server.requests}. */
 	@Bean
-	FilterRegistrationBean<PageFastPath> pageFastPath(PageCache cache, PageWriter writer, PublicUrls urls) {
+	FilterRegistrationBean<PageFastPath> pageFastPath(PageCache cache, PageWriter writer, PublicUrls urls,
+			MeterRegistry meters) {
 		FilterRegistrationBean<PageFastPath> registration = new FilterRegistrationBean<>(
-				new PageFastPath(cache, writer, urls.paths().search()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+				new PageFastPath(cache, writer, urls.paths().search(), meters));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
