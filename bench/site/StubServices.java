@@ -61,7 +61,15 @@ public class StubServices {
 				case "/internal/v1/articles/events/head" -> send(exchange, 200, "{\"seq\":0}");
 				case "/internal/v1/articles/events" -> send(exchange, 200, "{\"events\":[]}");
 				default -> {
-					if (path.startsWith("/api/v1/comments/articles/")) {
+					if (path.startsWith("/api/v1/articles/") && path.endsWith("/related")) {
+						// four other stories, as article-service's related box answers
+						StringBuilder items = new StringBuilder("{\"items\":[");
+						for (int n = 1; n <= 4; n++) {
+							items.append(n == 1 ? "" : ",").append(teaser(ARTICLES - n));
+						}
+						send(exchange, 200, items.append("]}").toString());
+					}
+					else if (path.startsWith("/api/v1/comments/articles/")) {
 						send(exchange, 200, thread(path.substring("/api/v1/comments/articles/".length())));
 					}
 					else {

@@ -73,6 +73,7 @@ class PagesTest extends SiteTest {
 
 	@Test
 	void theArticlePageCarriesItsStoryAndWhatSearchEnginesRead() throws Exception {
+		published("vijesti/hrvatska", "Tramvajska pruga do Blata");
 		ServicesStub.Story story = published("vijesti/hrvatska", "Zagreb dobiva novi tramvaj");
 		Http.Response response = get(story.path());
 		assertThat(response.status()).isEqualTo(200);
@@ -91,6 +92,10 @@ class PagesTest extends SiteTest {
 		assertThat(ld.path("datePublished").asString()).isNotEmpty();
 		assertThat(ld.path("publisher").isMissingNode()).isFalse();
 		assertThat(response.body().length()).isLessThan(50_000);
+		// article-service's related stories (GET /api/v1/articles/{id}/related), never the story itself
+		assertThat(page.select("section.related a")).extracting(Element::text)
+			.contains("Tramvajska pruga do Blata")
+			.doesNotContain("Zagreb dobiva novi tramvaj");
 	}
 
 	@Test

@@ -376,7 +376,11 @@ public final class ServicesStub implements AutoCloseable {
 					send(exchange, 200, Map.of("events", page));
 				}
 				default -> {
-					if (path.startsWith("/api/v1/articles/") && path.lastIndexOf('/') == "/api/v1/articles".length()) {
+					if (path.startsWith("/api/v1/articles/") && path.endsWith("/related")) {
+						related(exchange, path.substring("/api/v1/articles/".length(), path.length() - "/related".length()),
+								query);
+					}
+					else if (path.startsWith("/api/v1/articles/") && path.lastIndexOf('/') == "/api/v1/articles".length()) {
 						Story story = this.stories.get(path.substring("/api/v1/articles/".length()));
 						if (story == null || !"published".equals(story.status)) {
 							send(exchange, 404, Map.of("title", "Not found"));
@@ -740,6 +744,27 @@ public final class ServicesStub implements AutoCloseable {
 		else {
 			send(exchange, 200, reader(story));
 		}
+	}
+
+	/**
+	 * Related stories as article-service answers them; chosen here as the story's section's newest
+	 * (article-service's MoreLikeThis is its own tests' business).
+	 */
+	private void related(HttpExchange exchange, String id, Map<String, String> query) throws IOException {
+		Story story = this.stories.get(id);
+		if (story == null || !"published".equals(story.status)) {
+			send(exchange, 404, Map.of("title", "Not found"));
+			return;
+		}
+		int limit = Integer.parseInt(query.getOrDefault("limit", "5"));
+		List<Map<String, Object>> items = this.stories.values()
+			.stream()
+			.filter(s -> s.status.equals("published") && s.section.equals(story.section) && s != story)
+			.sorted(Comparator.comparing((Story s) -> s.publishedAt).reversed())
+			.limit(limit)
+			.map(ServicesStub::teaser)
+			.toList();
+		send(exchange, 200, Map.of("items", items));
 	}
 
 	private void list(HttpExchange exchange, Map<String, String> query, String q) throws IOException {

@@ -89,6 +89,19 @@ public final class ArticleApi {
 	}
 
 	/**
+	 * Related stories of a published story ({@code GET /api/v1/articles/{id}/related}, from
+	 * article-service's search index), best first; none when the service has none or does not answer
+	 * (the page shows no related box rather than no page).
+	 */
+	public List<Teaser> related(String id, int limit) {
+		if (limit < 1 || id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+			return List.of();
+		}
+		Upstream.Reply reply = this.upstream.get(ARTICLES + "/" + id + "/related?limit=" + Math.min(limit, 20));
+		return reply.ok() && reply.body() != null ? page(reply.body()).items() : List.of();
+	}
+
+	/**
 	 * A list filter ({@code GET /api/v1/articles}): newest first, every filter optional.
 	 *
 	 * @param to exclusive upper bound of the publication time

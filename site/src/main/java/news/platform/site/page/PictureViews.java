@@ -81,12 +81,17 @@ final class PictureViews {
 				alt == null ? "" : alt, eager, placeholder, blankToNull(caption), blankToNull(credit));
 	}
 
-	/** The preset's URL from the item's own links (they carry the current focal point), absolute. */
+	/**
+	 * The preset's URL from the item's own links (they carry the current focal point), absolute, its
+	 * commas escaped: {@code srcset} separates candidates with commas, and the focal point
+	 * ({@code fp=0.3,0.6}) would otherwise read as two to any parser less careful than a browser's.
+	 */
 	private String rendition(Picture picture, String preset) {
 		String path = picture.renditions().get(preset);
 		if (path == null) {
 			path = "/api/v1/media/" + picture.id() + "/rendition?preset=" + preset + "&format=auto";
 		}
+		path = path.replace(",", "%2C");
 		if (path.startsWith("http://") || path.startsWith("https://")) {
 			return path;
 		}

@@ -172,15 +172,16 @@ final class Renderings {
 	}
 
 	/**
-	 * A tag's or author's stories. Until issue 16 gives tags and authors slugs of their own, the list
-	 * filter matches their names (folded to lower case without diacritics), so the slug is asked for
-	 * as words ({@code bliski-istok} as {@code bliski istok}) and, if that finds nothing, as it is.
+	 * A tag's or author's stories: article-service's list filter takes the slug (current or old, a
+	 * merged tag's too). Stories stored before tags and authors had profiles name an author in free
+	 * text, which the filter matches by name (folded): when the slug finds nothing, it is asked for
+	 * as words ({@code ana-horvat} as {@code ana horvat}).
 	 */
 	private Stories.Slice named(RenderTimer timer, String slug, OlderCursor cursor, boolean tag) {
+		Stories.Slice slice = this.stories.get(timer, List.of(query(slug, tag)), cursor, this.lists.pageSize());
 		String words = slug.replace('-', ' ');
-		Stories.Slice slice = this.stories.get(timer, List.of(query(words, tag)), cursor, this.lists.pageSize());
 		if (slice.items().isEmpty() && !words.equals(slug)) {
-			slice = this.stories.get(timer, List.of(query(slug, tag)), cursor, this.lists.pageSize());
+			slice = this.stories.get(timer, List.of(query(words, tag)), cursor, this.lists.pageSize());
 		}
 		return slice;
 	}
@@ -252,10 +253,7 @@ final class Renderings {
 			Future<Map<String, Picture>> pictures = timer.fork(() -> this.media.pictures(article.mediaIds()));
 			Future<Optional<Comments.ThreadPage>> thread = timer
 				.fork(() -> this.comments.thread(article.id(), "newest", this.commentSettings.pageSize(), null));
-			Stories.Pending related = this.lists.related() == 0 ? null
-					: this.stories.fork(timer,
-							List.of(new ArticleApi.ListQuery(article.section(), null, null, null, null, 20)), null,
-							this.lists.related() + 1);
+			Future<List<Teaser>> related = timer.fork(() -> this.articles.related(article.id(), this.lists.related()));
 			Map<String, Future<Optional<Article>>> linkedCalls = new LinkedHashMap<>();
 			for (Block block : article.body()) {
 				if (block instanceof Block.Related link && link.articleId() != null
@@ -268,11 +266,10 @@ final class Renderings {
 				timer.join(call.getValue()).ifPresent(other -> linked.put(call.getKey(), other));
 			}
 			List<Teaser> relatedStories = new ArrayList<>();
-			if (related != null) {
-				for (Teaser teaser : related.join(timer).items()) {
-					if (!teaser.id().equals(article.id()) && relatedStories.size() < this.lists.related()) {
-						relatedStories.add(teaser);
-					}
+			for (Teaser teaser : timer.join(related)) {
+				if (!teaser.id().equals(article.id()) && !this.withdrawn.contains(teaser.id())
+						&& relatedStories.size() < this.lists.related()) {
+					relatedStories.add(teaser);
 				}
 			}
 			Pictures shown = pictures(timer, pictures);
