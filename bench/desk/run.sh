@@ -50,28 +50,9 @@ start_identity --platform.public-urls.site="$DESK"
 (umask 077 && sed -n 's/^PASSWORD_EDITOR=//p' "$IDENTITY_DATA/accounts.env" | tr -d "'\"" >"$TMP/editor.password")
 [[ -s "$TMP/editor.token" && -s "$TMP/editor.password" ]] || { log "no editor token or password from identity"; exit 1; }
 
-# ---- article-service
-log "starting article-service on $ART_PORT ($JAVA_OPTS)"
-(cd "$TMP" && SERVICE_CLIENT_SECRET="$(identity_secret article-service)" exec "$JAVA" $JAVA_OPTS -jar "$ARTICLE_JAR" \
-	--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
-	"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/article-service.yml" \
-	--server.port="$ART_PORT" --management.server.port="$ART_MPORT" \
-	--platform.mongodb.embedded.path="$TMP/articles.mv.db" --platform.mongodb.embedded.port="$ART_MONGO" \
-	--platform.search.index-path="$TMP/search-index" "${IDENTITY_ARGS[@]}" \
-	--logging.level.root=WARN) >>"$TMP/article-service.log" 2>&1 &
-ART_PID=$!
-PIDS+=("$ART_PID")
-wait_ready article-service "$ART_PID" "$ART_MPORT" "$TMP/article-service.log"
-
-# ---- seed
-SEED=("$JAVA" -cp "$(driver_classpath "$ARTICLE_JAR" "$TMP/lib")" "$ROOT/bench/article/Seed.java")
-if ((N > BULK_ABOVE)); then
-	log "seeding $N stories: $TEMPLATES through the API, the rest into MongoDB"
-	"${SEED[@]}" bulk "$ART" "$TMP/editor.token" "$N" "$SEED_THREADS" "$TEMPLATES" \
-		"mongodb://127.0.0.1:$ART_MONGO" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
-	# stories written straight into MongoDB reach the search index when it is rebuilt: a restart without it
-	kill "$ART_PID"; wait "$ART_PID" 2>/dev/null || true
-	rm -rf "$TMP/search-index"
+# ---- article-service (started again after a bulk seed, on the same database)
+start_article_service() {
+	log "starting article-service on $ART_PORT ($JAVA_OPTS)"
 	(cd "$TMP" && SERVICE_CLIENT_SECRET="$(identity_secret article-service)" exec "$JAVA" $JAVA_OPTS -jar "$ARTICLE_JAR" \
 		--spring.cloud.config.enabled=false --spring.profiles.active=local,bench \
 		"--spring.config.import=optional:file:$CFG/application.yml,optional:file:$CFG/article-service.yml" \
@@ -82,6 +63,19 @@ if ((N > BULK_ABOVE)); then
 	ART_PID=$!
 	PIDS+=("$ART_PID")
 	wait_ready article-service "$ART_PID" "$ART_MPORT" "$TMP/article-service.log"
+}
+start_article_service
+
+# ---- seed
+SEED=("$JAVA" -cp "$(driver_classpath "$ARTICLE_JAR" "$TMP/lib")" "$ROOT/bench/article/Seed.java")
+if ((N > BULK_ABOVE)); then
+	log "seeding $N stories: $TEMPLATES through the API, the rest into MongoDB"
+	"${SEED[@]}" bulk "$ART" "$TMP/editor.token" "$N" "$SEED_THREADS" "$TEMPLATES" \
+		"mongodb://127.0.0.1:$ART_MONGO" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
+	# stories written straight into MongoDB reach the search index when it is rebuilt: a restart without it
+	kill "$ART_PID"; wait "$ART_PID" 2>/dev/null || true
+	rm -rf "$TMP/search-index"
+	start_article_service
 else
 	log "seeding $N stories through the API"
 	"${SEED[@]}" seed "$ART" "$TMP/editor.token" "$N" "$SEED_THREADS" "$TMP/slugs.txt" | tee "$TMP/seed.log" >&2
