@@ -71,6 +71,8 @@ class ParticipationController {
 
 	private final ArticleApi articles;
 
+	private final PersonalArticles held;
+
 	private final Sections sections;
 
 	private final PageFactory factory;
@@ -91,13 +93,14 @@ class ParticipationController {
 
 	private final boolean secureCookies;
 
-	ParticipationController(ArticleApi articles, Sections sections, PageFactory factory, Templates templates,
+	ParticipationController(ArticleApi articles, PersonalArticles held, Sections sections, PageFactory factory, Templates templates,
 			OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls, Clock clock,
 			@Value("${platform.security.issuer}") String issuer,
 			@Value("${platform.upstreams.comment-service:}") String commentService,
 			@Value("${site.upstreams.connect-timeout:1s}") java.time.Duration connectTimeout,
 			@Value("${site.upstreams.timeout:2s}") java.time.Duration timeout, SessionProperties sessions) {
 		this.articles = articles;
+		this.held = held;
 		this.sections = sections;
 		this.factory = factory;
 		this.templates = templates;
@@ -364,7 +367,8 @@ class ParticipationController {
 		if (articleId == null || !CommentApi.ARTICLE_ID.matcher(articleId).matches()) {
 			return Optional.empty();
 		}
-		return PersonalTiming.upstream(() -> this.articles.byId(articleId));
+		// the story from memory while no article event has come since it was read (PersonalArticles)
+		return this.held.byId(articleId, id -> PersonalTiming.upstream(() -> this.articles.byId(id)));
 	}
 
 	private Optional<Article> articleOfComment(String commentId, HttpServletRequest request,
