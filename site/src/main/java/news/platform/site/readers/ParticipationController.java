@@ -533,7 +533,10 @@ class ParticipationController {
 		if (timing != null) {
 			response.setHeader("Server-Timing", timing);
 		}
-		response.setContentLength(body.length);
+		// no Content-Length of our own (Tomcat adds it to an answer that fits its buffer, as the fragment
+		// does): with it, the last byte written commits the answer inside Spring Session's filter, which
+		// then saves the session there and again when the filter ends, reading it once more from the
+		// store in between (the profile of bench/site/readers.sh: a second session read and save)
 		response.getOutputStream().write(body);
 	}
 
