@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,8 +62,8 @@ class ThreadController {
 
 	private final CommentSettings settings;
 
-	ThreadController(Commenting commenting, Comments comments, ThreadCache threads, CommentCounts counts, Reactions reactions,
-			CommentSettings settings) {
+	ThreadController(Commenting commenting, Comments comments, ThreadCache threads, CommentCounts counts,
+			Reactions reactions, CommentSettings settings) {
 		this.commenting = commenting;
 		this.comments = comments;
 		this.threads = threads;
@@ -136,8 +136,8 @@ class ThreadController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Several comments at once (ids=a,b,c, at most 50), each as the caller may see it (as GET /{commentId}), "
-			+ "in the order asked; those the caller may not see, or that do not exist, are left out")
+	@Operation(summary = "Several comments at once (ids=a,b,c, at most 50), each as the caller may see it "
+			+ "(as GET /{commentId}), in the order asked; those the caller may not see, or that do not exist, are left out")
 	ResponseEntity<CommentsResponse> comments(@RequestParam(required = false) String ids) {
 		List<String> asked = batchIds(ids);
 		Caller caller = Caller.current();

@@ -93,9 +93,9 @@ class ParticipationController {
 
 	private final boolean secureCookies;
 
-	ParticipationController(ArticleApi articles, PersonalArticles held, Sections sections, PageFactory factory, Templates templates,
-			OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls, Clock clock,
-			@Value("${platform.security.issuer}") String issuer,
+	ParticipationController(ArticleApi articles, PersonalArticles held, Sections sections, PageFactory factory,
+			Templates templates, OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls,
+			Clock clock, @Value("${platform.security.issuer}") String issuer,
 			@Value("${platform.upstreams.comment-service:}") String commentService,
 			@Value("${site.upstreams.connect-timeout:1s}") java.time.Duration connectTimeout,
 			@Value("${site.upstreams.timeout:2s}") java.time.Duration timeout, SessionProperties sessions) {
