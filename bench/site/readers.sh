@@ -2,7 +2,8 @@
 # Site benchmark with real services, for readers: one command from the repository root:
 #
 #   ./bench/site/readers.sh        (DURATION=10s CONNECTIONS=32 READER_CONNECTIONS=8 COMMENTS=40 OWN=2;
-#                                  SKIP_BUILD=1 uses the jars already in <module>/target-bench/)
+#                                  SKIP_BUILD=1 uses the jars already in <module>/target-bench/;
+#                                  PROFILE=1 adds a JFR profile of the site serving the fragment)
 #
 # Builds identity, article-service, comment-service, the site and the gateway into target-bench/
 # (`./mvnw -B -q -DskipTests -pl <those> -am package -Dplatform.build.dir=target-bench`, so no other
@@ -214,6 +215,19 @@ F_NON2XX=$(awk '/Non-2xx/{print $NF}' "$TMP/wrk-fragment.txt")
 read -r _ T_COUNT T_P50 T_P95 T_P99 U_P50 U_P95 < <(grep '^TIMING' "$TMP/wrk-fragment.txt")
 VERDICT=$(awk -v v="$T_P95" 'BEGIN{print (v + 0 < 30) ? "met" : "missed"}')
 
+# PROFILE=1: where the site's time goes while it serves the fragment (JFR execution samples of every
+# thread of the site's process, its in-process MongoDB included), the same wrk load for DURATION
+# after the measurement (the recording's own cost stays out of the figures above), in the results
+PROFILE_TXT=""
+if [[ "${PROFILE:-0}" == 1 ]]; then
+	log "profiling the fragment with JFR (${DURATION}, -c$READER_CONNECTIONS)"
+	"$JCMD" "$SITE_PID" JFR.start name=bench-readers settings=profile >/dev/null
+	wrk -t2 -c"$READER_CONNECTIONS" -d"$DURATION" -H "Cookie: SITE_SESSION=$SESSION" -H 'HX-Request: true' \
+		"$FRAGMENT" >"$TMP/wrk-profile.txt"
+	"$JCMD" "$SITE_PID" JFR.stop name=bench-readers filename="$TMP/site.jfr" >/dev/null
+	PROFILE_TXT=$'\n## JFR profile: the personal fragment (wrk -t2 -c'"$READER_CONNECTIONS"$', settings=profile, '"$(awk '/Requests\/sec/{print $2}' "$TMP/wrk-profile.txt")"$' req/s while recording)\n\n```\n'"$(jfr_summary "$TMP/site.jfr" '(news\.platform|SessionRepositoryFilter|FilterChainProxy|OAuth2AuthorizedClientManager\.authorize|HttpSessionOAuth2AuthorizedClientRepository|HttpSessionSecurityContextRepository|CsrfFilter|ObjectInputStream\.readObject|ObjectOutputStream\.writeObject|MessageDigest\.digest|Cipher\.doFinal|HttpClient.*\.send|MongoCollectionImpl|de\.bwaldvogel|gg\.jte|Http11Processor\.service|DispatcherServlet\.doDispatch)')"$'\n```\n'
+fi
+
 # ---- (2) the anonymous article page with its comment section, vs. nginx with the same bytes
 mkdir -p "$TMP/html/vijesti"
 curl -fsS -D "$TMP/article.headers" "$SITE$ARTICLE" -o "$TMP/html$ARTICLE"
@@ -274,7 +288,7 @@ fi
 	printf '# Site benchmark, readers: %s\n\n' "$STAMP"
 	printf 'Machine: %s cores, shared (other builds may run); load (1, 5, 15 min) %s while the fragment was measured, %s for the article page; `uptime` at the end: %s. JDK: %s. Real identity, article-service, comment-service, gateway (jars %s); the site in profile `bench` (sessions in embedded MongoDB, in memory). wrk and the services on the same machine.\n\n' \
 		"$(nproc)" "$LOAD_FRAGMENT" "$LOAD_PAGE" "$(uptime | sed 's/^ *//')" "$JDK_LABEL" "$JARS"
-	printf 'One story with %s comments (%s shown on the page: "%s"); the seeded reader signed in through the gateway with curl and posted %s comments through the site, so the fragment shows %s own comments (a GET of each at comment-service, with the reader'"'"'s token, and the story from article-service: %s bytes).\n\n' \
+	printf 'One story with %s comments (%s shown on the page: "%s"); the seeded reader signed in through the gateway with curl and posted %s comments through the site, so the fragment shows %s own comments (read from comment-service with the reader'"'"'s token); the fragment: %s bytes.\n\n' \
 		"$COMMENTS" "$SHOWN" "$HEADING" "$OWN" "$OWN_SHOWN" "$FRAGMENT_BYTES"
 	printf '| measure | value | goal |\n|---|---|---|\n'
 	printf '| personal fragment `GET /citatelj/komentari/{id}` (HX-Request, signed in), wrk -t2 -c%s -d%s | %s req/s, wall p50 %s, p99 %s%s | |\n' \
@@ -288,7 +302,8 @@ fi
 	[[ -n "$RATIO_ROW" ]] && printf '%s\n' "$RATIO_ROW"
 	printf '| article page HTML (with %s comments) | %s bytes (%s gzip) | |\n' "$SHOWN" "$HTML_BYTES" "$GZIP_BYTES"
 	[[ -n "$PAGES_ROWS" ]] && printf '%s\n' "$PAGES_ROWS"
-	printf '\nCommand: `DURATION=%s CONNECTIONS=%s READER_CONNECTIONS=%s COMMENTS=%s OWN=%s bench/site/readers.sh`\n' \
-		"$DURATION" "$CONNECTIONS" "$READER_CONNECTIONS" "$COMMENTS" "$OWN"
+	printf '\nCommand: `DURATION=%s CONNECTIONS=%s READER_CONNECTIONS=%s COMMENTS=%s OWN=%s%s bench/site/readers.sh`\n' \
+		"$DURATION" "$CONNECTIONS" "$READER_CONNECTIONS" "$COMMENTS" "$OWN" "${PROFILE_TXT:+ PROFILE=1}"
+	printf '%s' "$PROFILE_TXT"
 } | tee "$RESULT"
 log "written to $RESULT"

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import news.platform.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Readers over HTTP: signing in (authorization code with PKCE at the services stub's provider) and
@@ -251,6 +253,26 @@ class ReadersTest extends SiteTest {
 		assertThat(Http.get(site("/citatelj/komentari/nepostoji")).status()).isEqualTo(404);
 		assertThat(Http.get(site("/citatelj/komentari/" + "a".repeat(80))).status()).isEqualTo(404);
 		assertThat(postsOf(story)).isEmpty();
+	}
+
+	@Test
+	void theReadersBoxFollowsItsStoryWhenTheStoryChangesOrIsWithdrawn() {
+		// the box takes its story from memory (PersonalArticles): an article event must reach it
+		ServicesStub.Story story = published("vijesti", "Priča koja se mijenja");
+		String box = "/citatelj/komentari/" + story.id();
+		assertThat(signInLink(box)).isEqualTo("/prijava?natrag=" + encode(story.path()));
+		assertThat(signInLink(box)).as("the same again").isEqualTo("/prijava?natrag=" + encode(story.path()));
+		services.rename(story, unique("novo-ime"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(signInLink(box)).isEqualTo("/prijava?natrag=" + encode(story.path())));
+		services.unpublish(story);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(box).status()).isEqualTo(404));
+	}
+
+	private String signInLink(String box) {
+		Http.Response fragment = get(box, "HX-Request", "true");
+		assertThat(fragment.status()).as(fragment.body()).isEqualTo(200);
+		return Jsoup.parse(fragment.body()).selectFirst(".personal-links a").attr("href");
 	}
 
 	@Test

@@ -392,12 +392,31 @@ public final class ServicesStub implements AutoCloseable {
 					else if (path.startsWith("/api/v1/comments/")) {
 						comments(exchange, path.substring("/api/v1/comments/".length()), query);
 					}
+					else if (path.equals("/api/v1/comments") && query.containsKey("ids")) {
+						commentsByIds(exchange, query.get("ids"));
+					}
 					else {
 						send(exchange, 404, Map.of("title", "Not found"));
 					}
 				}
 			}
 		}
+	}
+
+	/** comment-service's batch read: the known ones of the ids, in the order asked, each once. */
+	private void commentsByIds(HttpExchange exchange, String ids) throws IOException {
+		if (this.commentsDown) {
+			send(exchange, 503, Map.of("title", "down"));
+			return;
+		}
+		List<Map<String, Object>> found = new ArrayList<>();
+		for (String id : new java.util.LinkedHashSet<>(List.of(ids.split(",")))) {
+			StubComment comment = this.comments.get(id);
+			if (comment != null) {
+				found.add(commentView(comment, false));
+			}
+		}
+		send(exchange, 200, Map.of("comments", found));
 	}
 
 	private void comments(HttpExchange exchange, String rest, Map<String, String> query) throws IOException {

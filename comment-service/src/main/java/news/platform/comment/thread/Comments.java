@@ -2,6 +2,7 @@ package news.platform.comment.thread;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ public class Comments {
 		shapes.createIndexes(this.collection, DeclaredIndex.of(BY_ARTICLE, "articleId", "createdAt"),
 				DeclaredIndex.of(BY_STATUS, "status", "createdAt", "_id"));
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
+		// the batch read of several comments: $in of keys on _id (a key lookup per id, also on the
+		// embedded server, whose unique _id index answers $in by key)
+		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 		// loading one article's thread into the projection (on a projection miss only)
 		shapes.register(COLLECTION, List.of("articleId"), List.of(), BY_ARTICLE);
 		// the moderation queue by state, oldest first, keyset paged; the queue gauges
@@ -64,6 +68,15 @@ public class Comments {
 	public Optional<Comment> find(String id) {
 		Document document = this.collection.find(Filters.eq("_id", id)).first();
 		return Optional.ofNullable(document).map(Comment::from);
+	}
+
+	/** Several comments by id in one read, in no particular order; ids that do not exist are left out. */
+	List<Comment> findAll(Collection<String> ids) {
+		List<Comment> comments = new ArrayList<>(ids.size());
+		if (!ids.isEmpty()) {
+			this.collection.find(Filters.in("_id", ids)).forEach(document -> comments.add(Comment.from(document)));
+		}
+		return comments;
 	}
 
 	List<Comment> ofArticle(String articleId) {

@@ -3,7 +3,9 @@ package news.platform.comment.thread;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,17 @@ class ThreadController {
 
 	private static final Set<String> ORDERS = Set.of("newest", "oldest", "reactions");
 
+	/**
+	 * Most ids one batch read takes. The site asks for a reader's own comments on one article (its
+	 * session keeps 20 per article by default); 50 leaves room and keeps the address short (50 ids of
+	 * 26 characters are about 1.3 KB, far under the gateway's and Tomcat's header limits) and one
+	 * {@code $in} read small.
+	 */
+	static final int MAX_BATCH = 50;
+
 	private final Commenting commenting;
+
+	private final Comments comments;
 
 	private final ThreadCache threads;
 
@@ -50,9 +62,10 @@ class ThreadController {
 
 	private final CommentSettings settings;
 
-	ThreadController(Commenting commenting, ThreadCache threads, CommentCounts counts, Reactions reactions,
-			CommentSettings settings) {
+	ThreadController(Commenting commenting, Comments comments, ThreadCache threads, CommentCounts counts,
+			Reactions reactions, CommentSettings settings) {
 		this.commenting = commenting;
+		this.comments = comments;
 		this.threads = threads;
 		this.counts = counts;
 		this.reactions = reactions;
@@ -73,6 +86,9 @@ class ThreadController {
 	}
 
 	record CountsResponse(Map<String, Long> counts) {
+	}
+
+	record CommentsResponse(List<CommentView> comments) {
 	}
 
 	@GetMapping("/articles/{articleId}")
@@ -112,15 +128,66 @@ class ThreadController {
 	@GetMapping("/{commentId}")
 	@Operation(summary = "One comment: readers see it as in the thread; its author and moderators see its state")
 	CommentView comment(@PathVariable String commentId) {
+		CommentView view = asSeenBy(Caller.current(), this.commenting.require(commentId));
+		if (view == null) {
+			throw ApiProblem.notFound("Comment", "No comment " + commentId + ".");
+		}
+		return view;
+	}
+
+	@GetMapping
+	@Operation(summary = "Several comments at once (ids=a,b,c, at most 50), each as the caller may see it "
+			+ "(as GET /{commentId}), in the order asked; those the caller may not see, or that do not exist, are left out")
+	ResponseEntity<CommentsResponse> comments(@RequestParam(required = false) String ids) {
+		List<String> asked = batchIds(ids);
 		Caller caller = Caller.current();
-		Comment comment = this.commenting.require(commentId);
+		Map<String, Comment> found = new HashMap<>();
+		this.comments.findAll(asked).forEach(comment -> found.put(comment.id(), comment));
+		List<CommentView> views = new ArrayList<>(asked.size());
+		for (String id : asked) {
+			Comment comment = found.get(id);
+			CommentView view = comment == null ? null : asSeenBy(caller, comment);
+			if (view != null) {
+				views.add(view);
+			}
+		}
+		// the answer depends on who asks (own pending comments): no shared cache may keep it
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.body(new CommentsResponse(views));
+	}
+
+	/** The batch's ids, checked before anything is read: once each, in the order asked. */
+	private static List<String> batchIds(String ids) {
+		if (ids == null || ids.isBlank()) {
+			throw ApiProblem.invalidParameter("ids", "must name at least one comment id");
+		}
+		LinkedHashSet<String> unique = new LinkedHashSet<>();
+		for (String id : ids.split(",", -1)) {
+			if (!CommentIds.valid(id)) {
+				throw ApiProblem.invalidParameter("ids",
+						"holds '" + (id.length() > 64 ? id.substring(0, 64) : id) + "', which is not a comment id");
+			}
+			unique.add(id);
+			if (unique.size() > MAX_BATCH) {
+				throw ApiProblem.invalidParameter("ids", "must name at most " + MAX_BATCH + " comment ids");
+			}
+		}
+		return List.copyOf(unique);
+	}
+
+	/**
+	 * One comment as this caller may see it: everything for its author and moderators, the thread's
+	 * view for everyone else; null when the thread does not show it to them.
+	 */
+	private CommentView asSeenBy(Caller caller, Comment comment) {
 		if (caller != null && (caller.subject().equals(comment.authorId()) || caller.isModerator())) {
 			return CommentView.full(comment);
 		}
 		ArticleThread thread = this.threads.get(comment.articleId());
-		Comment current = thread.get(commentId);
+		Comment current = thread.get(comment.id());
 		if (current == null || !thread.shown(current)) {
-			throw ApiProblem.notFound("Comment", "No comment " + commentId + ".");
+			return null;
 		}
 		return thread.render(current, current.depth(), threadSettings().maxDepth(), threadSettings().repliesPerLevel());
 	}
@@ -167,7 +234,7 @@ class ThreadController {
 	@GetMapping("/counts")
 	@Operation(summary = "Visible comment counts for many articles at once (list pages), from memory")
 	ResponseEntity<CountsResponse> counts(@RequestParam String articles) {
-		List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(articles.split(",", -1))));
+		List<String> ids = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(articles.split(",", -1))));
 		int most = this.settings.current().counts().maxArticles();
 		if (ids.size() > most) {
 			throw ApiProblem.invalidParameter("articles", "must name at most " + most + " article ids");

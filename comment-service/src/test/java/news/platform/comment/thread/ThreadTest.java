@@ -181,6 +181,45 @@ class ThreadTest {
 		assertThat(Http.get(this.api.url("/api/v1/comments/counts")).status()).isEqualTo(400);
 	}
 
+	@Test
+	void severalCommentsAtOnceEachAsTheCallerMaySeeIt() {
+		String article = this.articles.publish("politika");
+		String author = CommentApi.reader("batch-author-" + System.nanoTime());
+		// politika is pre-moderated: the author's comment waits, and only they and moderators see it
+		String pending = this.api.post(author, article, "Čeka moderatora", null).json().path("id").asString();
+		JsonNode approved = this.api.post(CommentApi.reader(), article, "Odobren", null).json();
+		assertThat(this.api.moderate(CommentApi.MODERATOR, approved.path("id").asString(), "approve",
+				approved.path("version").asLong(), null).status()).isEqualTo(200);
+		String visible = approved.path("id").asString();
+		String unknown = "c" + "a".repeat(25);
+		String query = "/api/v1/comments?ids=" + visible + "," + unknown + "," + pending + "," + visible;
+
+		Http.Response mine = this.api.send("GET", author, query, null);
+		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+		assertThat(mine.header("Cache-Control")).contains("private").contains("no-store");
+		// in the order asked, each once, the unknown one left out; the author sees their own state
+		assertThat(ids(mine.json().path("comments"))).containsExactly(visible, pending);
+		JsonNode own = mine.json().path("comments").get(1);
+		assertThat(own.path("status").asString()).isEqualTo("pending");
+		assertThat(own.path("text").asString()).isEqualTo("Čeka moderatora");
+		assertThat(own.has("version")).isTrue();
+
+		JsonNode others = this.api.send("GET", CommentApi.reader(), query, null).json();
+		assertThat(ids(others.path("comments"))).containsExactly(visible);
+		assertThat(others.path("comments").get(0).has("flags")).as("the thread's view").isFalse();
+		assertThat(ids(Http.get(this.api.url(query)).json().path("comments"))).containsExactly(visible);
+
+		JsonNode moderator = this.api.send("GET", CommentApi.MODERATOR, query, null).json();
+		assertThat(ids(moderator.path("comments"))).containsExactly(visible, pending);
+		assertThat(moderator.path("comments").get(1).path("status").asString()).isEqualTo("pending");
+
+		// asked the other way round, answered the other way round
+		JsonNode reversed = this.api.send("GET", author, "/api/v1/comments?ids=" + pending + "," + visible, null).json();
+		assertThat(ids(reversed.path("comments"))).containsExactly(pending, visible);
+		assertThat(this.api.send("GET", author, "/api/v1/comments?ids=" + unknown, null).json().path("comments").isEmpty())
+			.isTrue();
+	}
+
 	static List<String> ids(JsonNode comments) {
 		List<String> ids = new ArrayList<>();
 		comments.forEach(comment -> ids.add(comment.path("id").asString()));

@@ -178,6 +178,32 @@ class BadInputTest {
 	}
 
 	@Test
+	void aBatchReadNamesBadIdsAndReadsNothing() {
+		String id = this.api.posted(this.article, "Jedan komentar", null).path("id").asString();
+		StringBuilder fiftyOne = new StringBuilder();
+		for (int i = 0; i <= 50; i++) {
+			// well-formed comment ids that do not exist: "c", 23 times "a", two letters counting
+			fiftyOne.append(i == 0 ? "" : ",").append("c").append("a".repeat(23)).append((char) ('a' + i / 26))
+				.append((char) ('a' + i % 26));
+		}
+		for (String query : new String[] { "", "?ids=", "?ids=%20", "?ids=" + id + ",", "?ids=" + id + ",nije-id",
+				"?ids=%24gt", "?ids%5B%24gt%5D=", "?ids=" + id + ",%7B%22%24gt%22%3A%22%22%7D", "?ids=" + fiftyOne,
+				"?ids=" + id.toUpperCase(java.util.Locale.ROOT) }) {
+			JsonNode problem = assertProblem(this.api.send("GET", CommentApi.reader(), "/api/v1/comments" + query, null),
+					400, "/problems/invalid-parameter");
+			assertThat(problem.path("errors").get(0).path("field").asString()).as(query).isEqualTo("ids");
+		}
+		// fifty distinct ids are fine, and the same id many times counts once
+		String fifty = fiftyOne.substring(0, fiftyOne.lastIndexOf(","));
+		assertThat(this.api.send("GET", CommentApi.reader(), "/api/v1/comments?ids=" + fifty, null).status())
+			.isEqualTo(200);
+		String many = (id + ",").repeat(60) + id;
+		JsonNode same = this.api.send("GET", CommentApi.reader(), "/api/v1/comments?ids=" + many, null).json();
+		assertThat(same.path("comments")).hasSize(1);
+		assertThat(this.api.thread(this.article, null).path("count").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void writesNeedATokenAndAValidIdempotencyKey() {
 		assertProblem(this.api.post(null, this.article, "Bez prijave", null), 401, "/problems/unauthorized");
 		assertProblem(this.api.post(CommentApi.reader(), this.article, "Ključ", null, "Idempotency-Key", "x".repeat(201)),

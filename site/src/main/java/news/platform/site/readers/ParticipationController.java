@@ -71,6 +71,8 @@ class ParticipationController {
 
 	private final ArticleApi articles;
 
+	private final PersonalArticles held;
+
 	private final Sections sections;
 
 	private final PageFactory factory;
@@ -91,13 +93,14 @@ class ParticipationController {
 
 	private final boolean secureCookies;
 
-	ParticipationController(ArticleApi articles, Sections sections, PageFactory factory, Templates templates,
-			OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls, Clock clock,
-			@Value("${platform.security.issuer}") String issuer,
+	ParticipationController(ArticleApi articles, PersonalArticles held, Sections sections, PageFactory factory,
+			Templates templates, OAuth2AuthorizedClientManager tokens, ReaderProperties properties, PublicUrls urls,
+			Clock clock, @Value("${platform.security.issuer}") String issuer,
 			@Value("${platform.upstreams.comment-service:}") String commentService,
 			@Value("${site.upstreams.connect-timeout:1s}") java.time.Duration connectTimeout,
 			@Value("${site.upstreams.timeout:2s}") java.time.Duration timeout, SessionProperties sessions) {
 		this.articles = articles;
+		this.held = held;
 		this.sections = sections;
 		this.factory = factory;
 		this.templates = templates;
@@ -364,7 +367,8 @@ class ParticipationController {
 		if (articleId == null || !CommentApi.ARTICLE_ID.matcher(articleId).matches()) {
 			return Optional.empty();
 		}
-		return PersonalTiming.upstream(() -> this.articles.byId(articleId));
+		// the story from memory while no article event has come since it was read (PersonalArticles)
+		return this.held.byId(articleId, id -> PersonalTiming.upstream(() -> this.articles.byId(id)));
 	}
 
 	private Optional<Article> articleOfComment(String commentId, HttpServletRequest request,
@@ -456,10 +460,17 @@ class ParticipationController {
 				fragment(request) ? 200 : result.status(), request, response);
 	}
 
-	/** The reader's own comments on the article, as comment-service shows them to their author. */
+	/**
+	 * The reader's own comments on the article, as comment-service shows them to their author: one
+	 * call for all of them (a session remembers 20 per article by default; more than comment-service's
+	 * bound of 50 at once take a call per 50).
+	 */
 	private List<PersonalView.Own> own(Texts t, String articleId, HttpServletRequest request,
 			HttpServletResponse response, Authentication authentication) {
-		List<String> ids = OwnActivity.comments(request.getSession(false), articleId);
+		List<String> ids = OwnActivity.comments(request.getSession(false), articleId)
+			.stream()
+			.filter(id -> CommentApi.COMMENT_ID.matcher(id).matches())
+			.toList();
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -469,20 +480,27 @@ class ParticipationController {
 		}
 		Instant now = this.clock.instant();
 		List<PersonalView.Own> own = new ArrayList<>();
-		for (String id : ids) {
-			ReaderComments.Outcome outcome = this.comments.comment(token, id);
+		for (int from = 0; from < ids.size(); from += ReaderComments.MOST_AT_ONCE) {
+			ReaderComments.Outcome outcome = this.comments.comments(token,
+					ids.subList(from, Math.min(ids.size(), from + ReaderComments.MOST_AT_ONCE)));
 			if (!outcome.ok() || outcome.body() == null) {
+				// comment-service did not answer: the box shows without the reader's own comments
 				continue;
 			}
-			JsonNode body = outcome.body();
-			String status = body.path("status").asString("");
-			String text = body.path("text").asString("");
-			Instant created = instant(body.path("createdAt").asString(null));
-			boolean live = "visible".equals(status) || "pending".equals(status);
-			boolean editable = live && created != null && created.plus(this.properties.editWindow()).isAfter(now);
-			own.add(new PersonalView.Own(id, status, t.t("readers.status." + statusKey(status)),
-					List.of(text.split("\n", -1)), text, body.path("version").asLong(0), editable,
-					!"deleted".equals(status)));
+			for (JsonNode body : outcome.body().path("comments")) {
+				String id = body.path("id").asString("");
+				if (!CommentApi.COMMENT_ID.matcher(id).matches()) {
+					continue;
+				}
+				String status = body.path("status").asString("");
+				String text = body.path("text").asString("");
+				Instant created = instant(body.path("createdAt").asString(null));
+				boolean live = "visible".equals(status) || "pending".equals(status);
+				boolean editable = live && created != null && created.plus(this.properties.editWindow()).isAfter(now);
+				own.add(new PersonalView.Own(id, status, t.t("readers.status." + statusKey(status)),
+						List.of(text.split("\n", -1)), text, body.path("version").asLong(0), editable,
+						!"deleted".equals(status)));
+			}
 		}
 		return own;
 	}
@@ -515,7 +533,10 @@ class ParticipationController {
 		if (timing != null) {
 			response.setHeader("Server-Timing", timing);
 		}
-		response.setContentLength(body.length);
+		// no Content-Length of our own (Tomcat adds it to an answer that fits its buffer, as the fragment
+		// does): with it, the last byte written commits the answer inside Spring Session's filter, which
+		// then saves the session there and again when the filter ends, reading it once more from the
+		// store in between (the profile of bench/site/readers.sh: a second session read and save)
 		response.getOutputStream().write(body);
 	}
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -24,6 +25,9 @@ final class ReaderComments {
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
+
+	/** comment-service's bound on one batch read. */
+	static final int MOST_AT_ONCE = 50;
 
 	private final String base;
 
@@ -66,6 +70,15 @@ final class ReaderComments {
 
 	Outcome comment(String token, String commentId) {
 		return send(token, "GET", "/api/v1/comments/" + commentId, null);
+	}
+
+	/**
+	 * Several comments in one call ({@code GET /api/v1/comments?ids=}), each as comment-service shows
+	 * it to this token's holder, in the order asked; those it may not see are left out. The ids must
+	 * be comment ids already (checked by the caller), at most {@link #MOST_AT_ONCE}.
+	 */
+	Outcome comments(String token, List<String> commentIds) {
+		return send(token, "GET", "/api/v1/comments?ids=" + String.join(",", commentIds), null);
 	}
 
 	Outcome edit(String token, String commentId, String text, long version) {

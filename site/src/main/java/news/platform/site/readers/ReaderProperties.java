@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * show them as pending while moderation holds them)
  * @param editWindow comment-service's edit window ({@code comment.edit-window}): the edit form shows
  * within it
+ * @param articleFor how long the readers' answers use a story read from article-service at most;
+ * sooner read again after any article event (see {@code PersonalArticles})
+ * @param articlesHeld how many stories they keep so
  */
 @Validated
 @ConfigurationProperties("site.readers")
@@ -26,5 +29,7 @@ public record ReaderProperties(@DefaultValue("/connect/logout") @NotBlank String
 		@DefaultValue("/signup") @NotBlank String signUpPath,
 		@DefaultValue("2000") @Min(1) @Max(100000) int maxCommentLength,
 		@DefaultValue("20") @Min(1) @Max(200) int ownComments,
-		@DefaultValue("15m") java.time.Duration editWindow) {
+		@DefaultValue("15m") java.time.Duration editWindow,
+		@DefaultValue("60s") java.time.Duration articleFor,
+		@DefaultValue("1000") @Min(1) @Max(100000) int articlesHeld) {
 }
