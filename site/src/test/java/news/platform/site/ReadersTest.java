@@ -186,7 +186,7 @@ class ReadersTest extends SiteTest {
 			services.postProblem("403", "user-suspended", null, "This account may post comments again from 2030-01-02T10:00:00Z.");
 			Document suspended = Jsoup.parse(reader.post("/citatelj/komentari/" + story.id(), fields, "HX-Request", "true")
 				.body());
-			assertThat(suspended.selectFirst(".personal-error").text()).contains("do 2. 1. 2030. u 11:00");
+			assertThat(suspended.selectFirst(".personal-error").text()).contains("do 2. siječnja 2030. u 11:00");
 
 			services.postProblem("403", "user-banned", null);
 			Document banned = Jsoup.parse(reader.post("/citatelj/komentari/" + story.id(), fields, "HX-Request", "true")

@@ -5,8 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +40,7 @@ import news.platform.site.content.Article;
 import news.platform.site.content.ArticleApi;
 import news.platform.site.content.CommentApi;
 import news.platform.site.content.Sections;
+import news.platform.site.page.Dates;
 import news.platform.site.page.PageFactory;
 import news.platform.site.page.RelativeTime;
 import news.platform.site.page.Texts;
@@ -67,7 +66,6 @@ class ParticipationController {
 
 	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
 
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d. M. yyyy. 'u' HH:mm");
 
 	private final ArticleApi articles;
 
@@ -354,7 +352,8 @@ class ParticipationController {
 		if (matcher != null && matcher.find()) {
 			try {
 				Instant until = Instant.parse(matcher.group());
-				return t.t("readers.problem.suspendedUntil", UNTIL.format(until.atZone(ZoneId.of("Europe/Zagreb"))));
+				// written as every date on the site and in the desk is ("6. prosinca 2026. u 12:12")
+				return t.t("readers.problem.suspendedUntil", Dates.dateTime(until, t.locale()));
 			}
 			catch (DateTimeParseException ex) {
 				// the message without its time

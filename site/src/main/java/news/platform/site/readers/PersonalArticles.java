@@ -1,5 +1,6 @@
 package news.platform.site.readers;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,12 +47,12 @@ class PersonalArticles {
 
 	/**
 	 * The published story with this id, from memory while it is current, else from {@code read} (the
-	 * caller's call to article-service).
+	 * caller's call to article-service); either way only the fields the links need ({@link #links}).
 	 */
 	Optional<Article> byId(String id, Function<String, Optional<Article>> read) {
 		if (this.withdrawn.contains(id)) {
 			this.held.invalidate(id);
-			return read.apply(id);
+			return read.apply(id).map(PersonalArticles::links);
 		}
 		long generation = this.pages.generation();
 		Held current = this.held.getIfPresent(id);
@@ -59,9 +60,20 @@ class PersonalArticles {
 			return Optional.of(current.article());
 		}
 		// the generation is taken before the call: an event while it is under way leaves the copy stale
-		Optional<Article> article = read.apply(id);
+		Optional<Article> article = read.apply(id).map(PersonalArticles::links);
 		article.ifPresentOrElse(found -> this.held.put(id, new Held(found, generation)), () -> this.held.invalidate(id));
 		return article;
+	}
+
+	/**
+	 * What the readers' answers use of a story (its id, headline, language, section, slug, dates):
+	 * the body, pictures, tags and the rest are left out, so an entry is a few hundred bytes and the
+	 * cache's bound in stories ({@code site.readers.articles-held}) bounds its bytes too.
+	 */
+	private static Article links(Article story) {
+		return new Article(story.id(), story.slug(), story.language(), story.headline(), null, List.of(), List.of(),
+				story.section(), List.of(), null, null, story.publishedAt(), story.firstPublishedAt(), story.updatedAt(),
+				0, 0, List.of(), List.of(), story.url());
 	}
 
 }
