@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -209,10 +210,10 @@ class ModerationIT {
 			browser.findElement(By.cssSelector("#komentari-osobno form.comment-form button[type=submit]")).click();
 			awaitText(By.cssSelector("#komentari-osobno"), "Komentiranje vam je privremeno onemogućeno do ");
 			String message = browser.findElement(By.cssSelector("#komentari-osobno [role=alert]")).getText();
-			Matcher until = Pattern.compile("do (\\d{1,2}\\. \\d{1,2}\\. \\d{4}\\. u \\d{2}:\\d{2})").matcher(message);
+			Matcher until = Pattern.compile("do (\\d{1,2}\\. \\p{L}+ \\d{4}\\. u \\d{2}:\\d{2})").matcher(message);
 			assertThat(until.find()).as(message).isTrue();
 			// the suspension's end, 24 hours on, in Zagreb's time (the site shows minutes)
-			Instant end = LocalDateTime.parse(until.group(1), DateTimeFormatter.ofPattern("d. M. yyyy. 'u' HH:mm"))
+			Instant end = LocalDateTime.parse(until.group(1), DateTimeFormatter.ofPattern("d. MMMM yyyy. 'u' HH:mm", Locale.forLanguageTag("hr")))
 				.atZone(ZoneId.of("Europe/Zagreb"))
 				.toInstant();
 			assertThat(end).isBetween(suspended.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(2)),

@@ -41,9 +41,8 @@ public class Comments {
 		this.collection = database.getCollection(COLLECTION);
 		shapes.createIndexes(this.collection, DeclaredIndex.of(BY_ARTICLE, "articleId", "createdAt"),
 				DeclaredIndex.of(BY_STATUS, "status", "createdAt", "_id"));
-		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
-		// the batch read of several comments: $in of keys on _id (a key lookup per id, also on the
-		// embedded server, whose unique _id index answers $in by key)
+		// one comment by id, and the batch read of several: $in of keys on _id (a key lookup per id,
+		// also on the embedded server, whose unique _id index answers $in by key)
 		shapes.register(COLLECTION, List.of("_id"), List.of(), "_id_");
 		// loading one article's thread into the projection (on a projection miss only)
 		shapes.register(COLLECTION, List.of("articleId"), List.of(), BY_ARTICLE);

@@ -66,7 +66,6 @@ class ParticipationController {
 
 	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
 
-
 	private final ArticleApi articles;
 
 	private final PersonalArticles held;
