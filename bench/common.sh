@@ -88,7 +88,7 @@ pick_port() {
 # validate tokens against its JWKS and get service tokens from it); waits until it is ready.
 # Needs bench_tmp first. Its JVM runs C1-only: it is not what is measured, and starts cheaper.
 start_identity() {
-	local jar port mport started imports cfg="$ROOT/config/src/main/resources/config-repo"
+	local jar port mport imports cfg="$ROOT/config/src/main/resources/config-repo"
 	jar="$(service_jar identity target-bench)"
 	port="$(pick_port "${IDENTITY_PORT:-8086}")"
 	mport="$(pick_port "${IDENTITY_MANAGEMENT_PORT:-9086}")"
@@ -110,13 +110,7 @@ start_identity() {
 			--logging.level.root=WARN "$@") >>"$TMP/identity.log" 2>&1 &
 	IDENTITY_PID=$!
 	PIDS+=("$IDENTITY_PID")
-	started=$(date +%s)
-	until curl -fs "http://127.0.0.1:$mport/actuator/health/readiness" >/dev/null 2>&1; do
-		kill -0 "$IDENTITY_PID" 2>/dev/null || { tail -50 "$TMP/identity.log" >&2; log "identity died"; exit 1; }
-		sleep 0.5
-		if (($(date +%s) - started > 240)); then log "identity not ready after 240 s"; tail -50 "$TMP/identity.log" >&2; exit 1; fi
-	done
-	log "identity ready in $(($(date +%s) - started)) s"
+	wait_ready identity "$IDENTITY_PID" "$mport"
 	IDENTITY_ARGS=(
 		--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$IDENTITY/oauth2/jwks"
 		--spring.security.oauth2.resourceserver.jwt.audiences=news-platform
@@ -161,6 +155,29 @@ wait_ready() {
 		if (($(date +%s) - started > 300)); then log "$1 not ready after 300 s"; tail -50 "$log" >&2; exit 1; fi
 	done
 	log "$1 ready in $(($(date +%s) - started)) s"
+}
+
+# start_nginx <port> <root>: nginx (2 workers) serving the files under <root> as text/html with
+# ETags, the baseline the site's pages are compared with; its pid joins PIDS
+start_nginx() {
+	cat >"$TMP/nginx.conf" <<CONF
+worker_processes 2;
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$1;
+    root $2;
+    default_type text/html;
+    etag on;
+  }
+}
+CONF
+	"$(command -v nginx)" -c "$TMP/nginx.conf" -p "$TMP"
+	for _ in $(seq 1 50); do [[ -s "$TMP/nginx.pid" ]] && break; sleep 0.1; done
+	PIDS+=("$(cat "$TMP/nginx.pid")")
 }
 
 # jfr_summary <jfr file> <regex>: the top frames (self time) of a recording's execution samples, then

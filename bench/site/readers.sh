@@ -245,24 +245,7 @@ P_P99=$(awk '$1=="99%"{print $2}' "$TMP/wrk-page.txt")
 NGINX_ROW="| same bytes from nginx | not run (no nginx) | |"
 RATIO_ROW=""
 if need nginx nginx; then
-	cat >"$TMP/nginx.conf" <<CONF
-worker_processes 2;
-pid $TMP/nginx.pid;
-error_log $TMP/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $TMP/html;
-    default_type text/html;
-    etag on;
-  }
-}
-CONF
-	"$(command -v nginx)" -c "$TMP/nginx.conf" -p "$TMP"
-	for _ in $(seq 1 50); do [[ -s "$TMP/nginx.pid" ]] && break; sleep 0.1; done
-	PIDS+=("$(cat "$TMP/nginx.pid")")
+	start_nginx "$NGINX_PORT" "$TMP/html"
 	wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT$ARTICLE" >"$TMP/wrk-nginx.txt"
 	N_RPS=$(awk '/Requests\/sec/{print $2}' "$TMP/wrk-nginx.txt")
 	N_P99=$(awk '$1=="99%"{print $2}' "$TMP/wrk-nginx.txt")

@@ -61,24 +61,7 @@ mkdir -p "$TMP/html/vijesti"
 curl -fs "http://localhost:$SITE_PORT$ARTICLE" -o "$TMP/html/vijesti/clanak-1"
 HTML_BYTES=$(stat -c %s "$TMP/html/vijesti/clanak-1")
 GZIP_BYTES=$(curl -fs -H 'Accept-Encoding: gzip' "http://localhost:$SITE_PORT$ARTICLE" | wc -c)
-cat >"$TMP/nginx.conf" <<CONF
-worker_processes 2;
-pid $TMP/nginx.pid;
-error_log $TMP/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $TMP/html;
-    default_type text/html;
-    etag on;
-  }
-}
-CONF
-"$(command -v nginx)" -c "$TMP/nginx.conf" -p "$TMP"
-for _ in $(seq 1 50); do [[ -s "$TMP/nginx.pid" ]] && break; sleep 0.1; done
-PIDS+=("$(cat "$TMP/nginx.pid")")
+start_nginx "$NGINX_PORT" "$TMP/html"
 
 wrk_run() { # name url
 	local out

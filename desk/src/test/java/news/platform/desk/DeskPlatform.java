@@ -86,6 +86,16 @@ final class DeskPlatform {
 		assertThat(browser.getCurrentUrl()).startsWith(get().url("gateway") + path.replaceAll("\\?.*", ""));
 	}
 
+	/** A GET from the page, as its scripts make it (with its cookies): the status and the text of the answer. */
+	static String fetchText(ChromeDriver browser, String path) {
+		return (String) browser.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'same-origin' })
+				  .then(function (answer) { return answer.text().then(function (text) { done(answer.status + ' ' + text); }); })
+				  .catch(function (error) { done('failed ' + error); });
+				""", path);
+	}
+
 	/** How far the page is wider than the window: more than 0 is a horizontal scroll bar. */
 	static long horizontalOverflow(ChromeDriver browser) {
 		Object overflow = browser.executeScript(

@@ -239,9 +239,10 @@ class PhotosIT {
 			.contains("/api/v1/media/" + mediaId);
 
 		// the picker's bad input: answered 400 in words, nothing asked of media-service
-		assertThat(fetchText("/desk/fotografije/odabir?ids=" + mediaId + ",nije-id"))
+		assertThat(DeskPlatform.fetchText(browser, "/desk/fotografije/odabir?ids=" + mediaId + ",nije-id"))
 			.startsWith("400 ").contains("nije ID fotografije");
-		assertThat(fetchText("/desk/fotografije/odabir?q=" + "a".repeat(201))).startsWith("400 ").contains("Predugo");
+		assertThat(DeskPlatform.fetchText(browser, "/desk/fotografije/odabir?q=" + "a".repeat(201))).startsWith("400 ")
+			.contains("Predugo");
 
 		new Select(browser.findElement(By.id("new-block-type"))).selectByValue("image");
 		browser.findElement(By.id("add-block")).click();
@@ -317,15 +318,6 @@ class PhotosIT {
 		return answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body());
 	}
 
-	/** A GET from the page, as picker.js makes it: the status and the text of the answer. */
-	private static String fetchText(String path) {
-		return (String) browser.executeAsyncScript("""
-				var done = arguments[arguments.length - 1];
-				fetch(arguments[0], { credentials: 'same-origin' })
-				  .then(function (answer) { return answer.text().then(function (text) { done(answer.status + ' ' + text); }); })
-				  .catch(function (error) { done('failed ' + error); });
-				""", path);
-	}
 
 	private static void awaitText(By where, String text) {
 		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(driver -> {

@@ -157,7 +157,7 @@ class StoryEditorIT {
 		// what the words' endpoint answers to what is not one time: 400 in words, escaped
 		for (String bad : List.of("vrijeme=4.%2012.%202026.", "vrijeme=2026-13-04T14:05", "embargo=" + "9".repeat(41),
 				"embargo=2026-12-04T14:05&vrijeme=2026-12-04T14:05", "vrijeme=%3Cscript%3E")) {
-			assertThat(fetchText("/desk/vrijeme?" + bad)).as(bad)
+			assertThat(DeskPlatform.fetchText(browser, "/desk/vrijeme?" + bad)).as(bad)
 				.isEqualTo("400 Vrijeme nije valjano: datum i sat, na primjer 5. 12. 2026. 14:05.");
 		}
 		String soon = LocalDateTime.now(ZoneId.of("Europe/Zagreb"))
@@ -389,15 +389,6 @@ class StoryEditorIT {
 				""", editable, words);
 	}
 
-	/** Status and body of a GET from the page, with its cookies. */
-	private static String fetchText(String path) {
-		return (String) browser.executeAsyncScript("""
-				var done = arguments[arguments.length - 1];
-				fetch(arguments[0], { credentials: 'same-origin' })
-				  .then(function (answer) { return answer.text().then(function (text) { done(answer.status + ' ' + text); }); })
-				  .catch(function (error) { done('failed ' + error); });
-				""", path);
-	}
 
 	private static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
 		// a condition may find an element of the page a form's answer is replacing: asked again then
