@@ -3,6 +3,7 @@ package news.platform.desk;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -84,6 +85,17 @@ final class DeskPlatform {
 			signIn(browser, username);
 		}
 		assertThat(browser.getCurrentUrl()).startsWith(get().url("gateway") + path.replaceAll("\\?.*", ""));
+	}
+
+	/**
+	 * Presses a button that sends a form and waits until the browser shows the answer's page: a
+	 * refusal page has the same ids as the page before it, so reading right after the click can
+	 * reach the old page's element just as it goes (a stale element reference).
+	 */
+	static void submit(ChromeDriver browser, By button) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(button).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** A GET from the page, as its scripts make it (with its cookies): the status and the text of the answer. */

@@ -183,13 +183,13 @@ class NewsroomToolsIT {
 		DeskPlatform.open(browser, "/desk/prica/" + croatian + "/prijevodi", "editor");
 		WebElement field = browser.findElement(By.id("translation-ids"));
 		field.sendKeys(english + "\nnije-priča!");
-		browser.findElement(By.id("save-translations")).click();
+		DeskPlatform.submit(browser, By.id("save-translations"));
 		assertThat(browser.findElement(By.id("translations-problems")).getText()).contains("2. stavka (nije-priča!)");
 
 		field = browser.findElement(By.id("translation-ids"));
 		field.clear();
 		field.sendKeys(english + "\n000000000000000000000000");
-		browser.findElement(By.id("save-translations")).click();
+		DeskPlatform.submit(browser, By.id("save-translations"));
 		assertThat(browser.findElement(By.id("translations-problems")).getText())
 			.contains("2. stavka (000000000000000000000000)");
 		assertThat(send("GET", "/api/v1/articles/" + croatian + "/translations", editorToken, null, null, null).body())
@@ -198,7 +198,7 @@ class NewsroomToolsIT {
 		field = browser.findElement(By.id("translation-ids"));
 		field.clear();
 		field.sendKeys(platform.url("gateway") + "/desk/prica/" + english);
-		browser.findElement(By.id("save-translations")).click();
+		DeskPlatform.submit(browser, By.id("save-translations"));
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=saved"));
 		assertThat(send("GET", "/api/v1/articles/" + croatian + "/translations", editorToken, null, null, null).body())
 			.contains(english);
@@ -214,11 +214,11 @@ class NewsroomToolsIT {
 		assertNoSeriousAccessibilityViolations("the import page");
 
 		// an empty paste is marked, nothing is asked
-		browser.findElement(By.id("import-text-submit")).click();
+		DeskPlatform.submit(browser, By.id("import-text-submit"));
 		assertThat(browser.findElement(By.id("problem-text")).getText()).isEqualTo("Zalijepite tekst koji želite uvesti.");
 
 		browser.findElement(By.id("import-text")).sendKeys("Požar u skladištu " + suffix + "\n\nVatrogasci su stigli brzo. Više na https://primjer.hr/pozar");
-		browser.findElement(By.id("import-text-submit")).click();
+		DeskPlatform.submit(browser, By.id("import-text-submit"));
 		waitFor(driver -> driver.getCurrentUrl().contains("poruka=imported"));
 		// article-service proposes the headline from the text; the body holds the text
 		assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isNotBlank();

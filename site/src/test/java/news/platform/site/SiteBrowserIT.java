@@ -109,7 +109,7 @@ class SiteBrowserIT {
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("home-1280.png"));
 
 		browser.findElement(By.cssSelector("nav.sections a[href$='/vijesti']")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vijesti");
+		waitForHeading("Vijesti");
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("section-1280.png"));
 		browser.findElement(By.cssSelector("a[rel=next]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> "no older stories in:\n"
@@ -119,7 +119,7 @@ class SiteBrowserIT {
 
 		browser.get(gateway("/vijesti"));
 		browser.findElement(By.linkText("Novi most preko Save otvoren za promet")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Novi most preko Save otvoren za promet");
+		waitForHeading("Novi most preko Save otvoren za promet");
 		assertThat(browser.getCurrentUrl()).endsWith(lead.path());
 		Chromium.screenshot(browser, SCREENSHOTS.resolve("article-1280.png"));
 
@@ -269,6 +269,13 @@ class SiteBrowserIT {
 			.map(node -> String.valueOf(node.getTarget()))
 			.limit(3)
 			.toList();
+	}
+
+	/** Waits for the page a click opened: both pages have a heading, so reading at once may see the old one. */
+	private static void waitForHeading(String heading) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "the heading is " + browser.findElement(By.tagName("h1")).getText())
+			.until(driver -> heading.equals(driver.findElement(By.tagName("h1")).getText()));
 	}
 
 }
