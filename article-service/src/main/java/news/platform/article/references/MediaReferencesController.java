@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import news.platform.article.agency.AgencyPictureItems;
 import news.platform.article.revision.Revisions;
 import news.platform.article.story.Articles;
 import news.platform.autoconfigure.problem.ApiProblem;
@@ -27,7 +28,9 @@ import news.platform.autoconfigure.problem.ProblemType;
  * article (any status, a deleted one's tombstone included) or any stored revision names it as its
  * picture or in a picture block; a revision counts because an editor can restore it. Answered by
  * key lookups on the multikey indexes {@code mediaIds} ({@code articles}) and
- * {@code article_mediaIds} ({@code article_revisions}), never a scan.
+ * {@code article_mediaIds} ({@code article_revisions}), never a scan. The agency pictures stored as
+ * the items nothing names are forgotten ({@code agency_pictures}, index {@code mediaId_1}), as the
+ * clean-up deletes them next.
  */
 @RestController
 @RequestMapping(path = "/internal/v1/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,9 +45,12 @@ class MediaReferencesController {
 
 	private final Revisions revisions;
 
-	MediaReferencesController(Articles articles, Revisions revisions) {
+	private final AgencyPictureItems agencyPictures;
+
+	MediaReferencesController(Articles articles, Revisions revisions, AgencyPictureItems agencyPictures) {
 		this.articles = articles;
 		this.revisions = revisions;
+		this.agencyPictures = agencyPictures;
 	}
 
 	record ReferencesRequest(List<String> mediaIds) {
@@ -66,6 +72,8 @@ class MediaReferencesController {
 		if (!rest.isEmpty()) {
 			named.addAll(this.revisions.namingAny(rest));
 		}
+		// the clean-up deletes what nothing names: a resent agency picture must not answer it
+		this.agencyPictures.forget(asked.stream().filter(id -> !named.contains(id)).toList());
 		return new ReferencesResponse(asked.stream().map(id -> new Reference(id, named.contains(id))).toList());
 	}
 

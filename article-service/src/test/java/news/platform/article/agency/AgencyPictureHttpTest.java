@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text item's picture associations become media items through media-service's internal endpoint
  * (the stub here), named in the new draft: the first as its main picture, the others as picture
  * blocks after the text; one that cannot be fetched is listed with its problem and the story
- * imports without it.
+ * imports without it. A picture media-service's clean-up is about to delete (nothing names it) is
+ * forgotten, so sending it again fetches it again.
  */
 @ServiceIntegrationTest
 class AgencyPictureHttpTest {
@@ -34,6 +35,8 @@ class AgencyPictureHttpTest {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String JOURNALIST = TestTokens.token("journalist-agency-pictures", "journalist");
+
+	private static final String SERVICE = TestTokens.token("media-service", "service");
 
 	@LocalServerPort
 	int port;
@@ -58,6 +61,36 @@ class AgencyPictureHttpTest {
 		Http.Response batch = importItem("[" + item + "]");
 		assertThat(batch.json().at("/results/0/status").intValue()).isEqualTo(200);
 		assertThat(batch.json().at("/results/0/mediaId").stringValue()).isEqualTo(mediaId);
+		assertThat(MediaServiceStub.get().calls).hasSize(before + 1);
+	}
+
+	@Test
+	void aPictureTheCleanUpDeletesIsFetchedAgainWhenSentAgain() {
+		ObjectNode unused = item("example-ap_image.json");
+		ObjectNode story = item("example-tt_text_image.json");
+		ObjectNode association = (ObjectNode) story.get("associations").get(0);
+		association.put("uri", association.get("uri").stringValue() + "#" + UUID.randomUUID());
+		String unusedId = importItem(unused.toString()).json().get("mediaId").stringValue();
+		String namedId = importItem(story.toString()).json().get("heroMediaId").stringValue();
+		int before = MediaServiceStub.get().calls.size();
+
+		// media-service's clean-up asks; what nothing names it deletes next
+		Http.Response asked = Http.post(url("/internal/v1/articles/media-references"),
+				"{\"mediaIds\": [\"" + unusedId + "\", \"" + namedId + "\"]}", "Content-Type", "application/json",
+				"Authorization", Http.bearer(SERVICE));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+		assertThat(asked.json().at("/references/0/referenced").booleanValue()).isFalse();
+		assertThat(asked.json().at("/references/1/referenced").booleanValue()).isTrue();
+
+		Http.Response again = importItem(unused.toString());
+		assertThat(again.status()).as("a new media item, not the deleted one: " + again.body()).isEqualTo(201);
+		assertThat(again.json().get("mediaId").stringValue()).isNotEqualTo(unusedId);
+		assertThat(MediaServiceStub.get().calls).as("fetched again").hasSize(before + 1);
+
+		// the picture a story names is still answered by key
+		ObjectNode next = item("example-simple_text.json");
+		next.putArray("associations").add(association.deepCopy());
+		assertThat(importItem(next.toString()).json().get("heroMediaId").stringValue()).isEqualTo(namedId);
 		assertThat(MediaServiceStub.get().calls).hasSize(before + 1);
 	}
 
