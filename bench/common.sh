@@ -143,18 +143,19 @@ identity_token() {
 # random_password: 24 characters, base64url (identity wants at least 12); made per run, never kept
 random_password() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
 
-# wait_ready <name> <pid> <management port> [log]: waits (up to 300 s) until the process answers its
-# readiness probe; stops the run with the log's tail when it dies or never gets there. The log is
-# $TMP/<name>.log unless given.
+# wait_ready <name> <pid> <management port> [log] [seconds]: waits (up to 300 s unless given) until
+# the process answers its readiness probe, and sets READY_S to the seconds it took; stops the run
+# with the log's tail when it dies or never gets there. The log is $TMP/<name>.log unless given.
 wait_ready() {
-	local started log="${4:-$TMP/$1.log}"
+	local started log="${4:-$TMP/$1.log}" limit="${5:-300}"
 	started=$(date +%s)
 	until curl -fs "http://127.0.0.1:$3/actuator/health/readiness" >/dev/null 2>&1; do
 		kill -0 "$2" 2>/dev/null || { tail -50 "$log" >&2; log "$1 died"; exit 1; }
 		sleep 0.5
-		if (($(date +%s) - started > 300)); then log "$1 not ready after 300 s"; tail -50 "$log" >&2; exit 1; fi
+		if (($(date +%s) - started > limit)); then log "$1 not ready after $limit s"; tail -50 "$log" >&2; exit 1; fi
 	done
-	log "$1 ready in $(($(date +%s) - started)) s"
+	READY_S=$(($(date +%s) - started))
+	log "$1 ready in $READY_S s"
 }
 
 # start_nginx <port> <root>: nginx (2 workers) serving the files under <root> as text/html with

@@ -61,15 +61,7 @@ start_service() {
 		"${IDENTITY_ARGS[@]}" --logging.level.root=WARN) >>"$TMP/service.log" 2>&1 &
 	SVC=$!
 	PIDS+=("$SVC")
-	local started
-	started=$(date +%s)
-	until curl -fs "http://127.0.0.1:$MPORT/actuator/health/readiness" >/dev/null 2>&1; do
-		kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died"; exit 1; }
-		sleep 0.5
-		if (($(date +%s) - started > 600)); then log "not ready after 600 s"; tail -50 "$TMP/service.log" >&2; exit 1; fi
-	done
-	READY_S=$(($(date +%s) - started))
-	log "ready in ${READY_S} s"
+	wait_ready article-service "$SVC" "$MPORT" "$TMP/service.log" 600
 }
 stop_service() {
 	kill "$SVC" 2>/dev/null || true

@@ -85,13 +85,7 @@ log "starting comment-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT, embedded
 	--logging.level.root=WARN) >>"$TMP/service.log" 2>&1 &
 SVC=$!
 PIDS+=("$SVC")
-started=$(date +%s)
-until curl -fs "http://127.0.0.1:$MPORT/actuator/health/readiness" >/dev/null 2>&1; do
-	kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died"; exit 1; }
-	sleep 0.5
-	if (($(date +%s) - started > 240)); then log "not ready after 240 s"; tail -50 "$TMP/service.log" >&2; exit 1; fi
-done
-log "ready in $(($(date +%s) - started)) s"
+wait_ready comment-service "$SVC" "$MPORT" "$TMP/service.log" 240
 
 log "seeding with bulk writes: $HOT comments on bench-hot, 0-5 on each of $ARTICLES articles"
 SEED_LINE="$("${SEED[@]}" seed "mongodb://127.0.0.1:$MONGO_PORT" "$HOT" "$ARTICLES")"

@@ -90,17 +90,12 @@ log "starting media-service ($JDK_LABEL, $JAVA_OPTS) on $PORT/$MPORT"
 SVC=$!
 PIDS+=("$SVC")
 started=$(date +%s)
-until curl -fs "http://127.0.0.1:$MPORT/actuator/health/readiness" >/dev/null 2>&1; do
-	kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died"; exit 1; }
-	sleep 0.5
-	if (($(date +%s) - started > 240)); then log "not ready after 240 s"; tail -50 "$TMP/service.log" >&2; exit 1; fi
-done
-READY_S=$(($(date +%s) - started))
+wait_ready media-service "$SVC" "$MPORT" "$TMP/service.log" 240
 if ! ss -Htlnp "sport = :$PORT" | grep -q "pid=$SVC,"; then
 	log "port $PORT is not served by our service (pid $SVC): another process took it; retry"
 	exit 1
 fi
-log "ready in ${READY_S} s; waiting for the library index (searches answer 503 while it is built)"
+log "waiting for the library index (searches answer 503 while it is built)"
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $EDITOR" "$BASE/api/v1/media?limit=1")" == 200 ]]; do
 	kill -0 "$SVC" 2>/dev/null || { tail -50 "$TMP/service.log" >&2; log "the service died"; exit 1; }
 	sleep 0.5
