@@ -11,7 +11,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +53,9 @@ class SearchIndexMaintenance {
 
 	private final ApplicationEventPublisher events;
 
+	/** Set before readiness is announced when an empty index is to be rebuilt; cleared when it ends. */
+	private volatile boolean rebuilding;
+
 	/** Related-story lists of this replica, dropped as the index learns of each change. */
 	private final RelatedStories related;
 
@@ -71,33 +77,61 @@ class SearchIndexMaintenance {
 		return source();
 	}
 
+	/**
+	 * Starts the rebuild of an empty index. The replica is marked as rebuilding here, before this
+	 * listener returns, and so before Boot announces readiness after the ready event: the
+	 * {@code searchIndex} part of the readiness group ({@link #searchIndexHealthIndicator()}) is
+	 * out of service from the first probe on. Deciding on the rebuild thread left a moment in which
+	 * a new replica was ready with an empty index (lists and search answering nothing).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildIfEmpty() {
 		if (!this.properties.rebuildWhenEmpty() || this.index.count() > 0) {
 			return;
 		}
+		this.rebuilding = true;
 		Thread rebuild = new Thread(() -> {
-			try (Stream<SearchDocument> any = source().all()) {
-				if (any.findAny().isEmpty()) {
-					return;
-				}
-			}
-			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 			try {
-				long started = System.nanoTime();
-				long count = rebuild();
-				log.info("search index rebuilt from MongoDB: {} articles in {} ms", count,
-						(System.nanoTime() - started) / 1_000_000);
-			}
-			catch (RuntimeException ex) {
-				log.error("search index rebuild failed; lists and search answer from what the index holds", ex);
+				rebuildFromTheStore();
 			}
 			finally {
-				AvailabilityChangeEvent.publish(this.events, this, ReadinessState.ACCEPTING_TRAFFIC);
+				this.rebuilding = false;
 			}
 		}, "search-index-rebuild");
 		rebuild.setDaemon(true);
+		rebuild.setUncaughtExceptionHandler((thread, ex) -> log.error("search index rebuild failed", ex));
 		rebuild.start();
+	}
+
+	private void rebuildFromTheStore() {
+		try (Stream<SearchDocument> any = source().all()) {
+			if (any.findAny().isEmpty()) {
+				return;
+			}
+		}
+		AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			long started = System.nanoTime();
+			long count = rebuild();
+			log.info("search index rebuilt from MongoDB: {} articles in {} ms", count,
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			log.error("search index rebuild failed; lists and search answer from what the index holds", ex);
+		}
+		finally {
+			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.ACCEPTING_TRAFFIC);
+		}
+	}
+
+	/**
+	 * The readiness group's {@code searchIndex} part (config-repo's {@code article-service.yml}): out
+	 * of service while the start-up rebuild runs, whatever it ends with.
+	 */
+	@Bean
+	HealthIndicator searchIndexHealthIndicator() {
+		return () -> this.rebuilding ? Health.outOfService().withDetail("rebuild", "running").build()
+				: Health.up().withDetail("articles", this.index.count()).build();
 	}
 
 	/** Batch work: reads every article that is not deleted from the store. */

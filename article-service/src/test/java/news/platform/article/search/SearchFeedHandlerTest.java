@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import news.platform.article.search.ArticleIndex.Filters;
 import news.platform.article.search.ArticleIndex.Hit;
@@ -123,6 +125,48 @@ class SearchFeedHandlerTest {
 	}
 
 	@Test
+	void isOutOfServiceForReadinessFromTheMomentARebuildIsDecidedUntilItEnds() throws InterruptedException {
+		this.source.publish(article("g1", 1, "Prvi", "Tekst"));
+		java.util.concurrent.CountDownLatch storeAnswers = new java.util.concurrent.CountDownLatch(1);
+		ArticleSource slowStore = new ArticleSource() {
+
+			@Override
+			public java.util.stream.Stream<SearchDocument> all() {
+				try {
+					storeAnswers.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return SearchFeedHandlerTest.this.source.all();
+			}
+
+			@Override
+			public java.util.Optional<SearchDocument> find(String articleId) {
+				return SearchFeedHandlerTest.this.source.find(articleId);
+			}
+
+		};
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("source", slowStore);
+		SearchIndexMaintenance starting = new SearchIndexMaintenance(this.index,
+				beans.getBeanProvider(ArticleSource.class), properties(), event -> {
+				});
+		HealthIndicator readiness = starting.searchIndexHealthIndicator();
+		assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+
+		starting.rebuildIfEmpty();
+
+		// when the ready event's listeners return, before the store has answered anything
+		assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		storeAnswers.countDown();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(readiness.health().getStatus()).isEqualTo(Status.UP));
+		assertThat(headlines()).containsExactly("Prvi");
+	}
+
+	@Test
 	void leavesANonEmptyIndexAlone() {
 		this.index.upsert(article("kept", 1, "Ostaje", "Tekst"));
 		this.source.publish(article("r1", 1, "Iz izvora", "Tekst"));
@@ -143,12 +187,15 @@ class SearchFeedHandlerTest {
 				false);
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("source", this.source);
-		SearchProperties properties = new SearchProperties(null, Duration.ofSeconds(1), "public", true,
-				org.springframework.util.unit.DataSize.ofMegabytes(1), 0, 256, Duration.ofSeconds(2));
 		this.maintenance = new SearchIndexMaintenance(this.index, beans.getBeanProvider(ArticleSource.class),
-				properties, this.published::add);
+				properties(), this.published::add);
 		this.handler = new SearchFeedHandler(this.maintenance, this.index, () -> {
 		});
+	}
+
+	private static SearchProperties properties() {
+		return new SearchProperties(null, Duration.ofSeconds(1), "public", true,
+				org.springframework.util.unit.DataSize.ofMegabytes(1), 0, 256, Duration.ofSeconds(2));
 	}
 
 	/** As the follower does: the handler applies the event, then the cursor (the same object) advances. */
