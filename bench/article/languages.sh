@@ -12,7 +12,7 @@
 # single-threaded. Goals: related stories p99 < 20 ms uncached; search with the language analyzers no
 # slower than the Croatian-only analysis in the same run.
 # PROFILE=1 records the run with JFR (settings=profile) and prints the top frames of the samples.
-# Writes bench/article/results/<date>-languages-<N>.md and prints it.
+# Writes bench/article/results/<date>T<hhmm>-languages-<N>.md and prints it.
 set -euo pipefail
 
 N="${1:-100000}"
@@ -41,7 +41,7 @@ PROFILE_TXT=""
 if [[ -s "$TMP/languages.jfr" ]]; then
 	PROFILE_TXT="$(jfr_summary "$TMP/languages.jfr" '(news\.platform|lucene\.search|mlt)')"
 fi
-DATE="$(date -u +%Y-%m-%d)"
+DATE="$(date -u +%Y-%m-%dT%H%M)"
 mkdir -p "$HERE/results"
 OUT="$HERE/results/$DATE-languages-$N.md"
 {

@@ -15,7 +15,7 @@
 #   random articles, (d) posting (post-moderated section) with 32 connections and the READERS
 #   readers' tokens in rotation,
 # and (e) the time from a POST until the comment arrives on an SSE subscriber (20 samples).
-# Writes bench/comment/results/<date>-<N>.md and prints it. Stops everything it started on exit.
+# Writes bench/comment/results/<date>T<hhmm>-<hot-comments>-<backend>.md and prints it. Stops everything it started on exit.
 #
 # Environment (all optional): DURATION=10s WARMUP=5s ROUNDS=3 CONNECTIONS=32 READERS=64 PORT=8083
 # MANAGEMENT_PORT=9083 MONGO_PORT=27483 JAVA_OPTS="-XX:+UseParallelGC -Xmx1g" KEEP_TMP=1
@@ -155,7 +155,7 @@ P200="$(median "(b)")"
 RATIO=$(awk -v a="$P1" -v b="$P200" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "n/a"}')
 
 mkdir -p "$HERE/results"
-RESULT="$HERE/results/$(date -u +%Y-%m-%d)-$HOT-$MONGO_BACKEND.md"
+RESULT="$HERE/results/$(date -u +%Y-%m-%dT%H%M)-$HOT-$MONGO_BACKEND.md"
 {
 	echo "# comment-service benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo

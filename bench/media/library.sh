@@ -16,7 +16,7 @@
 #   (b) ids= with 50 random existing ids, one client, anonymous (as a public page asks);
 #   (c) search with CONNECTIONS clients (throughput, for reference).
 # Goals (issue 17): (a) p99 < 20 ms, (b) p99 < 10 ms at 100,000 items.
-# Writes bench/media/results/library-<date>-<count>.md and prints it. Stops everything it started.
+# Writes bench/media/results/library-<date>T<hhmm>-<count>.md and prints it. Stops everything it started.
 #
 # Environment (all optional): ROUNDS=3 DURATION=10s WARMUP=10s CONNECTIONS=16 PORT=8082
 # MANAGEMENT_PORT=9082 DB_PORT=27117 JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xmx512m" KEEP_TMP=1
@@ -197,7 +197,7 @@ RSS_END="$(($(awk '/VmRSS/{print $2}' "/proc/$SVC/status") / 1024)) MiB"
 # ---- report
 DATE="$(date -u +%Y-%m-%d)"
 mkdir -p "$HERE/results"
-OUT="$HERE/results/library-$DATE-$COUNT.md"
+OUT="$HERE/results/library-$(date -u +%Y-%m-%dT%H%M)-$COUNT.md"
 {
 	echo "# media-service photo library benchmark, $COUNT items, $DATE"
 	echo
