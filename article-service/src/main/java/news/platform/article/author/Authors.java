@@ -2,9 +2,12 @@ package news.platform.article.author;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.mongodb.ErrorCategory;
@@ -20,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import news.platform.autoconfigure.feed.publish.FeedPublisher;
 import news.platform.autoconfigure.mongodb.QueryShapes;
+import news.platform.autoconfigure.mongodb.QueryShapes.DeclaredIndex;
 
 /**
  * Three collections. {@code authors}: one document per profile, {@code _id} = its stable id, the
@@ -35,6 +39,8 @@ public class Authors {
 	public static final String COLLECTION = "authors";
 
 	public static final String SLUGS = "author_slugs";
+
+	static final String PHOTO_INDEX = "photoMediaId_1";
 
 	public static final String USERS = "author_users";
 
@@ -53,6 +59,24 @@ public class Authors {
 		shapes.register(USERS, List.of("_id"), List.of(), "_id_");
 		// the directory reads the profiles whole at start-up (batch)
 		shapes.register(COLLECTION, List.of(), List.of(), "_id_");
+		// media-service's clean-up asks whether a profile's photo is in use (a service call, at most 100 ids)
+		shapes.createIndexes(this.collection, DeclaredIndex.sparse(PHOTO_INDEX, "photoMediaId"));
+		shapes.register(COLLECTION, List.of("photoMediaId"), List.of(), PHOTO_INDEX);
+	}
+
+	/**
+	 * Which of {@code mediaIds} some profile has as its photo: read from the store, not the
+	 * in-memory directory, so a photo chosen on another replica a moment ago counts too.
+	 */
+	public Set<String> namingAny(Collection<String> mediaIds) {
+		Set<String> named = new HashSet<>();
+		if (mediaIds.isEmpty()) {
+			return named;
+		}
+		this.collection.find(Filters.in("photoMediaId", mediaIds))
+			.projection(new Document("photoMediaId", 1))
+			.forEach(d -> named.add(d.getString("photoMediaId")));
+		return named;
 	}
 
 	void forEach(Consumer<Author> action) {

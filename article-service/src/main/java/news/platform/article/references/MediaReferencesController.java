@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import news.platform.article.agency.AgencyPictureItems;
+import news.platform.article.author.Authors;
 import news.platform.article.revision.Revisions;
 import news.platform.article.story.Articles;
 import news.platform.autoconfigure.problem.ApiProblem;
@@ -26,11 +27,13 @@ import news.platform.autoconfigure.problem.ProblemType;
  * For media-service's clean-up job (role {@code service}, like every {@code /internal} path): does
  * anything this service stores name these media items? An item is referenced when any stored
  * article (any status, a deleted one's tombstone included) or any stored revision names it as its
- * picture or in a picture block; a revision counts because an editor can restore it. Answered by
- * key lookups on the multikey indexes {@code mediaIds} ({@code articles}) and
- * {@code article_mediaIds} ({@code article_revisions}), never a scan. The agency pictures stored as
- * the items nothing names are forgotten ({@code agency_pictures}, index {@code mediaId_1}), as the
- * clean-up deletes them next.
+ * picture or in a picture block (a revision counts because an editor can restore it), or an author
+ * profile has it as its photo. A pending agency update names no media item: it keeps the agency's
+ * item as sent, and its pictures are fetched only for a new story. Answered by key lookups on the
+ * indexes {@code mediaIds} ({@code articles}, multikey), {@code article_mediaIds}
+ * ({@code article_revisions}, multikey) and {@code photoMediaId_1} ({@code authors}), never a
+ * scan. The agency pictures stored as the items nothing names are forgotten
+ * ({@code agency_pictures}, index {@code mediaId_1}), as the clean-up deletes them next.
  */
 @RestController
 @RequestMapping(path = "/internal/v1/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,11 +48,15 @@ class MediaReferencesController {
 
 	private final Revisions revisions;
 
+	private final Authors authors;
+
 	private final AgencyPictureItems agencyPictures;
 
-	MediaReferencesController(Articles articles, Revisions revisions, AgencyPictureItems agencyPictures) {
+	MediaReferencesController(Articles articles, Revisions revisions, Authors authors,
+			AgencyPictureItems agencyPictures) {
 		this.articles = articles;
 		this.revisions = revisions;
+		this.authors = authors;
 		this.agencyPictures = agencyPictures;
 	}
 
@@ -71,6 +78,10 @@ class MediaReferencesController {
 		List<String> rest = asked.stream().filter(id -> !named.contains(id)).toList();
 		if (!rest.isEmpty()) {
 			named.addAll(this.revisions.namingAny(rest));
+		}
+		rest = asked.stream().filter(id -> !named.contains(id)).toList();
+		if (!rest.isEmpty()) {
+			named.addAll(this.authors.namingAny(rest));
 		}
 		// the clean-up deletes what nothing names: a resent agency picture must not answer it
 		this.agencyPictures.forget(asked.stream().filter(id -> !named.contains(id)).toList());

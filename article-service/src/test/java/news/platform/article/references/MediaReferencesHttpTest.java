@@ -21,7 +21,7 @@ import static news.platform.article.ArticleApi.SERVICE;
 import static news.platform.article.ArticleApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What media-service's clean-up asks before it deletes media items. */
+/** What media-service's clean-up asks before it deletes media items: stories, revisions and author photos. */
 @ServiceIntegrationTest
 class MediaReferencesHttpTest {
 
@@ -36,6 +36,19 @@ class MediaReferencesHttpTest {
 	void setUp() {
 		this.api = new ArticleApi(this.port);
 		this.prefix = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	@Test
+	void anAuthorsPhotoIsReferencedThoughNoStoryShowsIt() {
+		String portrait = this.prefix + "-portrait";
+		Http.Response profile = Http.post(this.api.url("/api/v1/authors"), """
+				{"name": "Fotografirana %s", "photoMediaId": "%s"}
+				""".formatted(this.prefix, portrait), "Content-Type", "application/json", "Authorization",
+				Http.bearer(EDITOR));
+		assertThat(profile.status()).as(profile.body()).isEqualTo(201);
+
+		assertThat(ask(List.of(portrait, this.prefix + "-nobody"))).containsEntry(portrait, true)
+			.containsEntry(this.prefix + "-nobody", false);
 	}
 
 	@Test
