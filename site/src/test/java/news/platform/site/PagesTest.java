@@ -37,6 +37,7 @@ class PagesTest extends SiteTest {
 		Document page = Jsoup.parse(home.body());
 		assertThat(page.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(PUBLIC + "/");
 		assertThat(page.select("a[href=" + PUBLIC + story.path() + "], a[href=" + story.path() + "]")).isNotEmpty();
+		assertThat(page.select("script[src]")).as("nothing on the home page for htmx to enhance").isEmpty();
 		assertThat(get(draft.path()).status()).isEqualTo(404);
 	}
 
@@ -219,6 +220,8 @@ class PagesTest extends SiteTest {
 		assertThat(first.text()).contains("Vijest iz Hrvatske broj 22");
 		Element older = first.selectFirst("a[rel=next]");
 		assertThat(older).isNotNull();
+		assertThat(first.select("script[src]").eachAttr("src")).as("htmx loads older stories in place")
+			.anyMatch(src -> src.matches("/assets/htmx\\.[0-9a-f]{8,}\\.js"));
 		String href = older.attr("href");
 		assertThat(href).contains("starije=").doesNotContain("page=");
 		String path = href.startsWith("http") ? href.substring(PUBLIC.length()) : href;

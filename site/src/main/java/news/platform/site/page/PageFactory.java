@@ -190,7 +190,8 @@ public final class PageFactory {
 		String jsonLd = JsonLd.webSite(canonical, t.t("brand"), searchHref() + "?q={search_term_string}", t.lang());
 		Views.Chrome chrome = chrome(t, title, description, canonical, false, metas, jsonLd,
 				feeds(t, t.t("feed.site"), "/rss", "/atom"), List.of(), preload, null, null);
-		return new Built<>(new Pages.HomePage(chrome, lead, rest, sectionBlocks), hashes(styles));
+		// the home page has no "older stories" and no comments: nothing for htmx to do
+		return new Built<>(new Pages.HomePage(chrome.withoutScript(), lead, rest, sectionBlocks), hashes(styles));
 	}
 
 	/** A section, tag or author list. */
@@ -232,7 +233,9 @@ public final class PageFactory {
 		Views.Chrome chrome = chrome(t, title, description, canonical, false, metas, null,
 				feeds(t, heading, "/rss/" + feedPath, "/atom/" + feedPath), List.of(), null,
 				kind == ListKind.SECTION ? topLevelOf(path) : null, null);
-		return new Built<>(new Pages.ListPage(chrome, heading, intro, children, items, olderHref), hashes(styles));
+		// htmx only loads older stories in place
+		return new Built<>(new Pages.ListPage(olderHref == null ? chrome.withoutScript() : chrome, heading, intro,
+				children, items, olderHref), hashes(styles));
 	}
 
 	/** Which kind of list a list page is. */
@@ -263,7 +266,8 @@ public final class PageFactory {
 		String title = query == null || query.isEmpty() ? t.t("search.title") : t.t("search.titleWithQuery", query);
 		Views.Chrome chrome = chrome(t, title + " · " + t.t("brand"), t.t("search.description"), null, true,
 				List.of(), null, List.of(), List.of(), null, null, query);
-		return new Built<>(new Pages.SearchPage(chrome, query, state, items, olderHref), hashes(styles));
+		return new Built<>(new Pages.SearchPage(olderHref == null ? chrome.withoutScript() : chrome, query, state,
+				items, olderHref), hashes(styles));
 	}
 
 	/**
@@ -517,7 +521,8 @@ public final class PageFactory {
 		};
 		Views.Chrome chrome = chrome(t, t.t(key + ".title") + " · " + t.t("brand"), t.t(key + ".text"), null, true,
 				List.of(), null, List.of(), List.of(), null, null, null);
-		return new Built<>(new Pages.ErrorPage(chrome, status, t.t(key + ".title"), t.t(key + ".text")), Set.of());
+		return new Built<>(new Pages.ErrorPage(chrome.withoutScript(), status, t.t(key + ".title"), t.t(key + ".text")),
+				Set.of());
 	}
 
 	// ---------------------------------------------------------------------------------------------

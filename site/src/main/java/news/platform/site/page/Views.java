@@ -36,6 +36,7 @@ public final class Views {
 	}
 
 	/** The site's own files under their content-hashed names. */
+	/** @param script htmx, or null on a page with nothing for it to enhance */
 	public record AssetLinks(String css, String script, String icon) {
 	}
 
@@ -49,6 +50,18 @@ public final class Views {
 	public record Chrome(Texts t, String title, String description, String canonical, boolean noindex,
 			List<Meta> metas, String jsonLd, List<Feed> feeds, List<Hreflang> hreflangs, Preload preload,
 			List<NavItem> nav, String homeHref, String searchHref, String query, AssetLinks assets) {
+
+		/**
+		 * The same chrome without htmx, for a page with nothing for it to enhance: parsing and
+		 * running it was the largest script task of the home page on a slow phone (Lighthouse's
+		 * total blocking time), for no use there.
+		 */
+		public Chrome withoutScript() {
+			return new Chrome(this.t, this.title, this.description, this.canonical, this.noindex, this.metas,
+					this.jsonLd, this.feeds, this.hreflangs, this.preload, this.nav, this.homeHref, this.searchHref,
+					this.query, new AssetLinks(this.assets.css(), null, this.assets.icon()));
+		}
+
 	}
 
 	/** Text with parts marked as search hits. */
