@@ -218,6 +218,8 @@ class PagesTest extends SiteTest {
 		Document first = Jsoup.parse(get("/vijesti").body());
 		assertThat(first.select("h1").text()).isEqualTo("Vijesti");
 		assertThat(first.text()).contains("Vijest iz Hrvatske broj 22");
+		assertThat(first.select("article.teaser h2")).as("teasers right under the page's h1").isNotEmpty();
+		assertThat(first.select("article.teaser h3")).isEmpty();
 		Element older = first.selectFirst("a[rel=next]");
 		assertThat(older).isNotNull();
 		assertThat(first.select("script[src]").eachAttr("src")).as("htmx loads older stories in place")
