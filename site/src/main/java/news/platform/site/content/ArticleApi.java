@@ -81,7 +81,7 @@ public final class ArticleApi {
 
 	/** The published story with this id, if there is one. */
 	public Optional<Article> byId(String id) {
-		if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+		if (id == null || !CommentApi.ARTICLE_ID.matcher(id).matches()) {
 			return Optional.empty();
 		}
 		Upstream.Reply reply = this.upstream.get(ARTICLES + "/" + id);
@@ -94,7 +94,7 @@ public final class ArticleApi {
 	 * (the page shows no related box rather than no page).
 	 */
 	public List<Teaser> related(String id, int limit) {
-		if (limit < 1 || id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+		if (limit < 1 || id == null || !CommentApi.ARTICLE_ID.matcher(id).matches()) {
 			return List.of();
 		}
 		Upstream.Reply reply = this.upstream.get(ARTICLES + "/" + id + "/related?limit=" + Math.min(limit, 20));
